@@ -1,0 +1,32 @@
+"""The sources read once per build and shared by every hook module and language pass.
+
+Not a hook itself. i18n re-runs the build per language; reading and checking the sources once,
+in the outer pass, keeps the build near-linear and every pass consistent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.content import Asset, Site, SourcePage, load_site
+
+_site: Site | None = None
+_by_virtual: dict[str, SourcePage | Asset] = {}
+
+
+def load(root: Path) -> Site:
+    global _site, _by_virtual
+    _site = load_site(root)
+    _by_virtual = {p.virtual_src: p for p in _site.pages}
+    _by_virtual.update({a.rel: a for a in _site.assets})
+    return _site
+
+
+def current() -> Site:
+    if _site is None:
+        raise RuntimeError("the knowledge-base sources were not loaded (is hooks/i18n_mount.py first in mkdocs.yml?)")
+    return _site
+
+
+def by_virtual() -> dict[str, SourcePage | Asset]:
+    return _by_virtual

@@ -1,0 +1,136 @@
+"""Front matter parsed by the project itself, keeping the line of every key.
+
+MkDocs's own parser swallows YAML errors and keeps no line numbers; contributors need both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from kb.problem import Problem, problem
+
+
+class _StringDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so the schema (not YAML) judges their format."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any]
+    # Dotted key path ("translation.pending", "regions.1") -> 1-based line in the file.
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    # 1-based line in the file where the body starts.
+    body_line: int = 1
+    present: bool = False
+
+    def line_of(self, key: str) -> int:
+        """Line of a key, or of its nearest parent, or the first line of the front matter."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key.rpartition(".")[0]
+        return 1
+
+
+def _split(text: str) -> tuple[str, str, int] | None:
+    """(yaml text, body, body start line) if the text opens with a '---' block, else None."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    return None
+
+
+def _map_lines(node: yaml.Node, prefix: str, offset: int, out: dict[str, int], problems: list[Problem], rel_path: str) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            dotted = f"{prefix}.{key}" if prefix else key
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                problems.append(
+                    problem(
+                        "front-matter-yaml",
+                        rel_path,
+                        line,
+                        f"the key '{key}' appears twice; only the last one would count.",
+                        "Keep one of them and delete the other.",
+                    )
+                )
+            seen.add(key)
+            out[dotted] = line
+            _map_lines(value_node, dotted, offset, out, problems, rel_path)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            dotted = f"{prefix}.{i}"
+            out[dotted] = item.start_mark.line + 1 + offset
+            _map_lines(item, dotted, offset, out, problems, rel_path)
+
+
+def parse_front_matter(text: str, rel_path: str) -> tuple[FrontMatter, list[Problem]]:
+    """Parse the front matter of a Markdown page. Never raises; problems say what is wrong."""
+    split = _split(text)
+    if split is None:
+        fm = FrontMatter({}, body=text, body_line=1, present=False)
+        if text.startswith("---"):
+            return fm, [
+                problem(
+                    "front-matter-yaml",
+                    rel_path,
+                    1,
+                    "the front matter opened with '---' is never closed.",
+                    "Add a line with just '---' after the last field.",
+                )
+            ]
+        return fm, []
+    yaml_text, body, body_line = split
+    fm = FrontMatter({}, body=body, body_line=body_line, present=True)
+    problems: list[Problem] = []
+    try:
+        node = yaml.compose(yaml_text, Loader=_StringDatesLoader)
+        data = yaml.load(yaml_text, Loader=_StringDatesLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = (mark.line + 2) if mark is not None else 1
+        what = getattr(err, "problem", None) or str(err).splitlines()[0]
+        bad = yaml_text.split("\n")[line - 2].strip() if 0 <= line - 2 < len(yaml_text.split("\n")) else ""
+        return fm, [
+            problem(
+                "front-matter-yaml",
+                rel_path,
+                line,
+                f"the front matter is not valid YAML ({what}), near '{bad}'.",
+                "Check the colon after each field name, indentation with spaces, and quote values that contain ': ' or start with a special character.",
+            )
+        ]
+    except Exception as err:  # noqa: BLE001 - contributors must never see a traceback
+        return fm, [problem("front-matter-yaml", rel_path, 2, f"the front matter cannot be read ({type(err).__name__}).", "Simplify the YAML.")]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return fm, [
+            problem(
+                "front-matter-yaml",
+                rel_path,
+                2,
+                f"the front matter must be a list of 'field: value' lines, got a {type(data).__name__}.",
+                "Write each field on its own line as 'name: value'.",
+            )
+        ]
+    fm.data = {str(k): v for k, v in data.items()}
+    if node is not None:
+        _map_lines(node, "", 1, fm.lines, problems, rel_path)
+    return fm, problems
