@@ -1,0 +1,54 @@
+"""Command line: ``python -m kb <command>``. Each command is a small function; add yours to COMMANDS."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from kb.checks import check_root
+from kb.problem import has_errors
+
+
+def _repo_root(start: Path) -> Path:
+    """The folder holding mkdocs.yml, searching upwards from ``start``."""
+    for folder in [start, *start.parents]:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = _repo_root(Path(args.root).resolve())
+    _, problems = check_root(root)
+    if args.paths:
+        wanted = tuple(Path(p).as_posix().rstrip("/") for p in args.paths)
+        problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
+    for p in problems:
+        print(p.format_github() if args.format == "github" else p.format())
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    print(f"{errors} error(s), {warnings} warning(s).", file=sys.stderr)
+    return 1 if has_errors(problems) else 0
+
+
+def _add_check(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="run every content check without building the site")
+    p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
+    p.add_argument("--format", choices=["text", "github"], default="text")
+    p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
+    p.set_defaults(func=cmd_check)
+
+
+# Each entry adds one sub-command to the parser.
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_check]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kb", description="Co-production knowledge base tools")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in COMMANDS:
+        add(sub)
+    args = parser.parse_args(argv)
+    return int(args.func(args))

@@ -1,0 +1,69 @@
+"""Tiny bilingual fixture sites, built for real with ``mkdocs build`` (shared by the tests)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+# What a fixture site shares with the real repository: configuration, hooks, theme overrides, data.
+SHARED = ["mkdocs.yml", "hooks", "overrides", "data", "docs/assets"]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+    root: Path
+
+
+def make_site(root: Path, files: dict[str, str | bytes], keep_data: bool = True) -> Path:
+    """Write a fixture repository at ``root``: the project's config plus ``files`` (path -> content)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in SHARED:
+        src = REPO / name
+        if not src.exists() or (name == "data" and not keep_data):
+            continue
+        dst = root / name
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs_cy").mkdir(exist_ok=True)
+    return root
+
+
+def build(root: Path, *extra: str) -> BuildResult:
+    """Run the real ``mkdocs build --strict`` on a fixture repository."""
+    site = root / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site, root)
+
+
+def run_kb(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m kb ...`` in a fixture repository."""
+    return subprocess.run(
+        [sys.executable, "-m", "kb", *args], cwd=root, capture_output=True, text=True, timeout=300
+    )
