@@ -53,7 +53,9 @@ def _split(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _map_lines(node: yaml.Node, prefix: str, offset: int, out: dict[str, int], problems: list[Problem], rel_path: str) -> None:
+def _map_lines(
+    node: yaml.Node, prefix: str, offset: int, out: dict[str, int], problems: list[Problem], rel_path: str
+) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -117,7 +119,15 @@ def parse_front_matter(text: str, rel_path: str) -> tuple[FrontMatter, list[Prob
             )
         ]
     except Exception as err:  # noqa: BLE001 - contributors must never see a traceback
-        return fm, [problem("front-matter-yaml", rel_path, 2, f"the front matter cannot be read ({type(err).__name__}).", "Simplify the YAML.")]
+        return fm, [
+            problem(
+                "front-matter-yaml",
+                rel_path,
+                2,
+                f"the front matter cannot be read ({type(err).__name__}).",
+                "Simplify the YAML.",
+            )
+        ]
     if data is None:
         data = {}
     if not isinstance(data, dict):

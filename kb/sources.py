@@ -94,6 +94,14 @@ def read_source(path: Path, rel_path: str, max_bytes: int = MAX_PAGE_BYTES) -> S
     except OSError as err:
         return SourceText(
             None,
-            [problem("encoding", rel_path, 1, f"the file cannot be read ({err.strerror}).", "Check it exists and is readable.")],
+            [
+                problem(
+                    "encoding",
+                    rel_path,
+                    1,
+                    f"the file cannot be read ({err.strerror}).",
+                    "Check it exists and is readable.",
+                )
+            ],
         )
     return decode_source(data, rel_path, max_bytes)
