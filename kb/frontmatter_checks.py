@@ -236,9 +236,15 @@ def check_page(page: SourcePage, schemas: dict[str, dict[str, Any]], vocabs: dic
         for e in errors
         if e.validator == "required" and not e.absolute_path and "'" in e.message
     ]
-    problems = [
-        _explain(e, page, vocabs, type_name) for e in errors if not (e.validator == "required" and not e.absolute_path)
-    ]
+    # One message per field: a bad date fails both 'pattern' and 'format', say it once.
+    problems: list[Problem] = []
+    seen_fields: set[str] = set()
+    for e in errors:
+        field = _field(list(e.absolute_path))
+        if (e.validator == "required" and not e.absolute_path) or field in seen_fields:
+            continue
+        seen_fields.add(field)
+        problems.append(_explain(e, page, vocabs, type_name))
     if missing:
         names = ", ".join(missing)
         problems.append(
