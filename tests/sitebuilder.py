@@ -14,6 +14,20 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = ["mkdocs.yml", "hooks", "overrides", "data", "docs/assets"]
 
 
+# Fixture sites get this one-entry bibliography unless a test writes its own data/bibliography.yml:
+# the real one would make every tiny site warn about entries it does not cite (fatal under --strict).
+FIXTURE_BIBLIOGRAPHY = """\
+- id: wfg-act-2015
+  type: legislation
+  title: Well-being of Future Generations (Wales) Act 2015
+  author:
+    - literal: National Assembly for Wales
+  issued:
+    date-parts: [[2015]]
+  URL: https://www.legislation.gov.uk/anaw/2015/2/contents
+"""
+
+
 @dataclass
 class BuildResult:
     returncode: int
@@ -35,6 +49,8 @@ def make_site(root: Path, files: dict[str, str | bytes], keep_data: bool = True)
         else:
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dst)
+    if keep_data and "data/bibliography.yml" not in files:
+        (root / "data" / "bibliography.yml").write_text(FIXTURE_BIBLIOGRAPHY, encoding="utf-8")
     for rel, content in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)

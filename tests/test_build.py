@@ -1,0 +1,113 @@
+"""The real `mkdocs build --strict` on a tiny bilingual site: every page in both languages."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from fixture_pages import minimal_site
+from sitebuilder import build, make_site
+
+pytestmark = pytest.mark.build
+
+PAGES = {
+    "index.html": "cy/index.html",
+    "guides/community/index.html": "cy/guides/community/index.html",
+    "case-studies/gwyl-gymunedol/index.html": "cy/case-studies/gwyl-gymunedol/index.html",
+}
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.html_lang = ""
+        self.alternates: dict[str, str] = {}
+        self.switch: dict[str, str] = {}
+        self.ids: set[str] = set()
+        self.edit = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang", "")
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.alternates[a["hreflang"]] = a["href"]
+        if tag == "a" and "md-select__link" in (a.get("class") or "") and a.get("hreflang"):
+            self.switch[a["hreflang"]] = a["href"]
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and "Edit" in (a.get("title") or "") or "Golygu" in (a.get("title") or ""):
+            self.edit = a.get("href", "")
+
+
+def parse(path: Path) -> _Links:
+    p = _Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def resolve(page: Path, site: Path, href: str) -> Path:
+    """The file an href on a built page points at (site-root or page-relative)."""
+    href = href.split("#")[0]
+    target = (site / href.lstrip("/")) if href.startswith("/") else (page.parent / href)
+    target = target.resolve()
+    return target / "index.html" if target.is_dir() else target
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = make_site(tmp_path_factory.mktemp("site"), minimal_site())
+    result = build(root)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_every_page_exists_in_both_languages_with_the_right_lang(built):
+    for en, cy in PAGES.items():
+        assert parse(built.site / en).html_lang == "en", en
+        assert parse(built.site / cy).html_lang == "cy", cy
+
+
+def test_language_switch_goes_to_the_same_page_in_the_other_language(built):
+    for en, cy in PAGES.items():
+        en_page, cy_page = built.site / en, built.site / cy
+        assert resolve(cy_page, built.site, parse(cy_page).switch["en"]) == en_page.resolve(), cy
+        assert resolve(en_page, built.site, parse(en_page).switch["cy"]) == cy_page.resolve(), en
+
+
+def test_welsh_pages_have_welsh_interface_and_navigation(built):
+    html = (built.site / "cy/guides/community/index.html").read_text(encoding="utf-8")
+    assert "Canllawiau" in html and "Astudiaethau achos" in html
+    assert "Sylfaen Wybodaeth Cydgynhyrchu" in html
+    assert "Neidio i'r cynnwys" in html or "Neidio i&#39;r cynnwys" in html  # Material's cy strings
+    en_html = (built.site / "guides/community/index.html").read_text(encoding="utf-8")
+    assert "Canllawiau" not in en_html and "Guides" in en_html
+
+
+def test_welsh_heading_anchor_keeps_its_letters(built):
+    ids = parse(built.site / "cy/guides/community/index.html").ids
+    assert "rhannu-pŵer-âr-gymuned" in ids
+
+
+def test_edit_link_points_at_the_real_welsh_file(built):
+    html = (built.site / "cy/guides/community/index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="[^"]*/edit/main/docs_cy/guides/community\.md"', html)
+    cs = (built.site / "cy/case-studies/gwyl-gymunedol/index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="[^"]*/edit/main/case_studies/gwyl-gymunedol/cy\.md"', cs)
+
+
+def test_sitemap_lists_both_languages(built):
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/cy/guides/community/" in sitemap and "/guides/community/" in sitemap
+
+
+def test_a_welsh_page_missing_is_not_replaced_by_english(tmp_path):
+    files = minimal_site()
+    del files["docs_cy/guides/community.md"]
+    result = build(make_site(tmp_path, files))
+    # Either the parity checks fail the build, or no English page appears under /cy/.
+    english_under_cy = result.site / "cy/guides/community/index.html"
+    if result.returncode == 0:
+        assert not english_under_cy.exists() or parse(english_under_cy).html_lang == "cy"
+    else:
+        assert "docs_cy/guides/community.md" in result.output

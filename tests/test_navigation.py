@@ -1,0 +1,26 @@
+from fixture_pages import minimal_site
+from sitebuilder import make_site
+
+from kb.content import load_site
+from kb.navigation import build_nav
+
+
+def test_nav_has_home_then_sections_in_configured_order(tmp_path):
+    files = minimal_site()
+    files["docs/about/index.md"] = files["docs/index.md"].replace("id: home", "id: about")
+    files["docs/guides/index.md"] = files["docs/index.md"].replace("id: home", "id: guides")
+    files["docs/guides/aaa.md"] = files["docs/guides/community.md"].replace("order: 1", "order: 2")
+    nav = build_nav(load_site(make_site(tmp_path, files)))
+    assert nav == [
+        "index.md",
+        {"Guides": ["guides/index.md", "guides/community.md", "guides/aaa.md"]},
+        {"Case studies": ["case-studies/gwyl-gymunedol/index.md"]},
+        {"About": ["about/index.md"]},
+    ]
+
+
+def test_a_page_only_in_welsh_is_still_listed(tmp_path):
+    files = minimal_site()
+    files["docs_cy/tudalen.md"] = files["docs_cy/index.md"]
+    nav = build_nav(load_site(make_site(tmp_path, files)))
+    assert nav[-1] == "tudalen.md"
