@@ -1,0 +1,147 @@
+"""Safe HTML in contributed Markdown: allowlist only, errors at the real line, code ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fixture_pages import case_study, minimal_site
+from sitebuilder import REPO, build, make_site, run_kb
+
+from kb.content import SourcePage
+from kb.frontmatter import parse_front_matter
+from kb.problem import Problem
+from kb.safe_html import load_policy, mask_code, url_scheme
+
+POLICY = load_policy(REPO / "data" / "safe-html.yml")
+
+HEAD = "---\nid: tudalen\ntype: page\ntitle: Tudalen\n---\n"  # body starts on line 6
+
+
+def scan(body: str, path: str = "docs_cy/tudalen.md") -> list[Problem]:
+    from kb.safe_html import check_page
+
+    text = HEAD + body
+    page = SourcePage("cy", "tudalen.md", path, Path(path), "page", text)
+    page.front, _ = parse_front_matter(text, path)
+    return check_page(page, POLICY)
+
+
+def lines_and_rules(problems: list[Problem]) -> list[tuple[int, str]]:
+    return sorted((p.line, p.rule_id) for p in problems)
+
+
+def test_script_is_an_error_at_its_real_line() -> None:
+    problems = scan("# Teitl\n\nMae'r dŵr yn lân.\n\n<script>alert('ŵ')</script>\n")
+    assert lines_and_rules(problems) == [(10, "KB090")]
+    assert "<script>" in problems[0].message
+    assert problems[0].format().startswith("docs_cy/tudalen.md:10: error KB090 unsafe-html:")
+
+
+@pytest.mark.parametrize(
+    "body, rule",
+    [
+        ('<iframe src="https://example.org/"></iframe>', "KB090"),
+        ("<style>body{display:none}</style>", "KB090"),
+        ('<p onclick="steal()">Cliciwch</p>', "KB090"),
+        ('<img src="x.png" alt="llun" onerror="x()">', "KB090"),
+        ('<span style="position:fixed">ŷ</span>', "KB090"),
+        ('<a href="javascript:alert(1)">dolen</a>', "KB091"),
+        ('<a href="JaVa&#x09;Script:alert(1)">dolen</a>', "KB091"),
+        ('<img src="data:image/png;base64,AAAA" alt="llun">', "KB091"),
+        ("[dolen](javascript:alert(1))", "KB091"),
+        ("[dolen]( javascript:alert(1) )", "KB091"),
+        ("![llun](data:image/svg+xml;base64,PHN2Zz4=)", "KB091"),
+        ("[cyf]: javascript:alert(1)", "KB091"),
+        ("<javascript:alert(1)>", "KB091"),
+        ('Pennawd {: onclick="x()" }', "KB090"),
+        ('[dolen](tudalen.md){ href="javascript:x()" }', "KB091"),
+    ],
+)
+def test_dangerous_html_and_urls_are_errors(body: str, rule: str) -> None:
+    problems = scan(f"Paragraff â ŵ.\n\n{body}\n")
+    assert problems, body
+    assert {p.rule_id for p in problems} == {rule}
+    assert all(p.line == 8 for p in problems)
+    assert all(p.is_error for p in problems)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<abbr title="Llywodraeth Cymru">LlC</abbr> a <span lang="en">co-production</span>',
+        '<details markdown="1">\n<summary>Rhagor</summary>\n\nTestun â ŵ.\n</details>',
+        '<table><thead><tr><th scope="col">Pwy</th></tr></thead><tbody><tr><td colspan="2">Ŷ</td></tr></tbody></table>',
+        '<a href="../canllawiau/#rhannu-pwer">dolen</a> <a href="https://www.llyw.cymru/">LlC</a>',
+        '<img src="llun.jpg" alt="Pobl yn trafod">',
+        "[dolen](https://www.llyw.cymru/) [e-bost](mailto:post@example.org) ![llun](llun.jpg)",
+        "<https://www.llyw.cymru/> <post@example.org>",
+        "Mae 3 < 5 a 5 > 3.",
+        "<!-- nodyn i'r golygydd -->",
+        "Pennawd { #rhannu .pwysig lang=en }",
+    ],
+)
+def test_allowed_markup_passes(body: str) -> None:
+    assert scan(f"{body}\n") == []
+
+
+def test_code_spans_and_fenced_blocks_are_ignored() -> None:
+    body = (
+        "Peidiwch â defnyddio `<script>` na ``[x](javascript:y)`` yma.\n\n"
+        "```html\n<script>alert(1)</script>\n<a href=\"javascript:x\">y</a>\n```\n\n"
+        "~~~\n<iframe></iframe>\n~~~\n"
+    )
+    assert scan(body) == []
+
+
+def test_unclosed_fence_is_still_inspected() -> None:
+    # An unclosed fence would let a script hide behind three backticks; better a false alarm.
+    problems = scan("```\n<script>alert(1)</script>\n")
+    assert lines_and_rules(problems) == [(7, "KB090")]
+
+
+def test_every_problem_is_reported_not_just_the_first() -> None:
+    problems = scan('<script>x</script>\n\n<a href="javascript:y" onmouseover="z">ŵ</a>\n\n[a](data:text/html,hi)\n')
+    assert lines_and_rules(problems) == [(6, "KB090"), (8, "KB090"), (8, "KB091"), (10, "KB091")]
+
+
+def test_mask_code_keeps_offsets_and_lines() -> None:
+    body = "a `<b>` c\n```\n<x>\n```\nd"
+    masked = mask_code(body)
+    assert len(masked) == len(body)
+    assert masked.count("\n") == body.count("\n")
+    assert "<" not in masked
+
+
+def test_url_scheme_sees_what_a_browser_sees() -> None:
+    assert url_scheme("java\tscript:alert(1)") == "javascript"
+    assert url_scheme("&#106;avascript:alert(1)") == "javascript"
+    assert url_scheme("../tudalen/#pwer") is None
+    assert url_scheme("HTTPS://example.org") == "https"
+
+
+def test_cli_check_reports_unsafe_html(tmp_path: Path) -> None:
+    files = minimal_site()
+    files["docs_cy/guides/community.md"] += '\n<p onclick="x()">Cliciwch yma â ŵ</p>\n'
+    root = make_site(tmp_path / "repo", files)
+    result = run_kb(root, "check")
+    assert result.returncode == 1
+    line = files["docs_cy/guides/community.md"].split("\n").index('<p onclick="x()">Cliciwch yma â ŵ</p>') + 1
+    assert f"docs_cy/guides/community.md:{line}: error KB090 unsafe-html" in result.stdout
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    "bad, rule",
+    [("<script>alert('ŵ')</script>", "KB090 unsafe-html"), ("[Cliciwch](javascript:alert(1))", "KB091 unsafe-url")],
+)
+def test_case_study_with_script_or_javascript_link_fails_the_build(tmp_path: Path, bad: str, rule: str) -> None:
+    files = minimal_site()
+    text = case_study("cy") + f"\nMae'r gymuned yn cwrdd bob mis.\n\n{bad}\n"
+    files["case_studies/gwyl-gymunedol/cy.md"] = text
+    line = text.split("\n").index(bad) + 1
+    root = make_site(tmp_path / "repo", files)
+    result = build(root)
+    assert result.returncode != 0, result.output
+    assert f"case_studies/gwyl-gymunedol/cy.md:{line}: error {rule}" in result.output
+    assert not (result.site / "cy" / "case-studies" / "gwyl-gymunedol" / "index.html").exists()
