@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Set up (pinned test dependencies, Debian's chromium, npm packages) and run the whole test
+# suite: linters, type checker, and pytest (unit, real-build integration and browser tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --dev
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests..."
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+fi
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; fi
+export NO_MKDOCS_2_WARNING=1
+.venv/bin/ruff check kb hooks tests bench
+.venv/bin/mypy
+exec .venv/bin/pytest "$@"
