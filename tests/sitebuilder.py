@@ -80,6 +80,4 @@ def build(root: Path, *extra: str) -> BuildResult:
 
 def run_kb(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run ``python -m kb ...`` in a fixture repository."""
-    return subprocess.run(
-        [sys.executable, "-m", "kb", *args], cwd=root, capture_output=True, text=True, timeout=300
-    )
+    return subprocess.run([sys.executable, "-m", "kb", *args], cwd=root, capture_output=True, text=True, timeout=300)

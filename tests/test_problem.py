@@ -4,7 +4,13 @@ from kb.problem import RULES_FILE, Problem, problem, rules, sort_problems
 
 
 def test_format_is_path_line_severity_id_name_message_hint():
-    p = problem("front-matter-schema", "docs_cy/canllawiau/pwb.md", 4, "'date' must be YYYY-MM-DD, got '3/5/24'.", "Write it as 2024-05-03.")
+    p = problem(
+        "front-matter-schema",
+        "docs_cy/canllawiau/pwb.md",
+        4,
+        "'date' must be YYYY-MM-DD, got '3/5/24'.",
+        "Write it as 2024-05-03.",
+    )
     assert p.format() == (
         "docs_cy/canllawiau/pwb.md:4: error KB001 front-matter-schema: "
         "'date' must be YYYY-MM-DD, got '3/5/24'. Write it as 2024-05-03."

@@ -1,0 +1,35 @@
+from fixture_pages import minimal_site
+from sitebuilder import make_site, run_kb
+
+
+def test_check_passes_on_a_valid_site(tmp_path):
+    result = run_kb(make_site(tmp_path, minimal_site()), "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 error(s)" in result.stderr
+
+
+def test_check_fails_with_path_line_and_github_annotations(tmp_path):
+    files = minimal_site()
+    files["docs_cy/guides/community.md"] = files["docs_cy/guides/community.md"].replace(
+        "updated: 2026-11-27", "updated: 27/11/2026"
+    )
+    root = make_site(tmp_path, files)
+    text = run_kb(root, "check")
+    assert text.returncode == 1
+    assert "docs_cy/guides/community.md:8: error KB001 front-matter-schema:" in text.stdout
+    assert "Traceback" not in text.stdout + text.stderr
+    gh = run_kb(root, "check", "--format", "github", "docs_cy")
+    assert "::error file=docs_cy/guides/community.md,line=8,title=KB001::" in gh.stdout
+    only_en = run_kb(root, "check", "docs")
+    assert "docs_cy/" not in only_en.stdout
+
+
+def test_not_utf8_fails_cleanly(tmp_path):
+    files: dict[str, str | bytes] = dict(minimal_site())
+    files["docs_cy/guides/community.md"] = (
+        minimal_site()["docs_cy/guides/community.md"].encode("cp1252", errors="replace").replace(b"?", b"\xf5")
+    )
+    result = run_kb(make_site(tmp_path, files), "check")
+    assert result.returncode == 1
+    assert "docs_cy/guides/community.md:" in result.stdout and "KB006 encoding" in result.stdout
+    assert "Traceback" not in result.stderr
