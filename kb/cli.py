@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kb.checks import check_root
+from kb.manifest import add_urls_command
 from kb.problem import has_errors
 
 
@@ -42,7 +43,7 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
 
 
 # Each entry adds one sub-command to the parser.
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_check]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_check, add_urls_command]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,12 +8,14 @@ is a deliberate, reviewed edit).
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from kb.api import ITEMS_FILE, SCHEMA_FILE
-from kb.content import LANGS, Site
+from kb.content import LANGS, Site, load_site
 from kb.embeds import embed_path
 from kb.feeds import feed_paths
 from kb.items import load_items
@@ -128,3 +130,32 @@ def update(root: Path, site: Site) -> list[str]:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(HEADER + "".join(f"{u}\n" for u in urls), encoding="utf-8")
     return added
+
+
+def cmd_urls(args: argparse.Namespace) -> int:
+    from kb.cli import _repo_root
+
+    root = _repo_root(Path(args.root).resolve())
+    site = load_site(root)
+    entries, problems = read_manifest(root)
+    if args.action == "list":
+        for path in sorted(to_manifest(p) for p in current_paths(site)):
+            print(path)
+        return 0
+    if problems:
+        # Rewriting a file with lines we cannot read would drop them silently.
+        for p in problems:
+            print(p.format())
+        return 1
+    added = update(root, site)
+    for url in added:
+        print(f"added {url}")
+    print(f"{len(added)} new URL(s); {MANIFEST_FILE} lists {len(entries) + len(added)}.", file=sys.stderr)
+    return 0
+
+
+def add_urls_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("urls", help="published-URL manifest: 'update' adds new pages' URLs, 'list' shows them")
+    p.add_argument("action", choices=["update", "list"])
+    p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
+    p.set_defaults(func=cmd_urls)
