@@ -204,7 +204,7 @@ def _check_entry(
     for err in other_errors:
         where = _show_path(list(err.absolute_path))
         top = str(err.absolute_path[0]) if err.absolute_path else ""
-        if top == "URL" or where in said:
+        if (top == "URL" and isinstance(data.get("URL"), str)) or where in said:
             continue  # _check_url says it better; one problem per field is enough
         said.add(where)
         # anyOf/oneOf messages quote the schema, not the contributor's mistake; the hint explains.
