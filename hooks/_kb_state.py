@@ -9,16 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from kb.content import Asset, Site, SourcePage, load_site
+from kb.placeholders import PlaceholderPage, placeholder_pages
 
 _site: Site | None = None
 _by_virtual: dict[str, SourcePage | Asset] = {}
+# Pages whose translation is pending, published in the other language with a banner (kb.placeholders).
+_placeholders: list[PlaceholderPage] = []
 
 
 def load(root: Path) -> Site:
-    global _site, _by_virtual
+    global _site, _by_virtual, _placeholders
     _site = load_site(root)
     _by_virtual = {p.virtual_src: p for p in _site.pages}
     _by_virtual.update({a.rel: a for a in _site.assets})
+    _placeholders = placeholder_pages(_site)
+    _by_virtual.update({p.virtual_src: p for p in _placeholders})
     return _site
 
 
@@ -30,3 +35,7 @@ def current() -> Site:
 
 def by_virtual() -> dict[str, SourcePage | Asset]:
     return _by_virtual
+
+
+def placeholders() -> list[PlaceholderPage]:
+    return _placeholders

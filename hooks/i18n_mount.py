@@ -22,7 +22,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(50)
 def _before_i18n(files: Files, config: MkDocsConfig) -> Files:
     site = state.current()
-    bridge.add_virtual_files(files, config, site.pages, site.assets)
+    bridge.add_virtual_files(files, config, [*site.pages, *state.placeholders()], site.assets)
     return files
 
 

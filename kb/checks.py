@@ -13,9 +13,9 @@ Check = Callable[[Site], list[Problem]]
 
 def all_checks() -> list[Check]:
     # Imported here so each concern stays its own module and adding one is one line.
-    from kb import case_studies, citations, frontmatter_checks, manifest, safe_html
+    from kb import case_studies, citations, frontmatter_checks, manifest, parity, safe_html
 
-    return [frontmatter_checks.check, safe_html.check, case_studies.check, citations.check, manifest.check]
+    return [frontmatter_checks.check, safe_html.check, case_studies.check, citations.check, manifest.check, parity.check]
 
 
 def check_site(site: Site) -> list[Problem]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kb.checks import check_root
 from kb.manifest import add_urls_command
+from kb.parity_cli import add_parity_command, add_translations_command
 from kb.problem import has_errors
 
 
@@ -43,7 +44,7 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
 
 
 # Each entry adds one sub-command to the parser.
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_check, add_urls_command]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_check, add_urls_command, add_parity_command, add_translations_command]
 
 
 def main(argv: list[str] | None = None) -> int:
