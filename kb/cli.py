@@ -43,8 +43,39 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check)
 
 
+def cmd_sitecheck(args: argparse.Namespace) -> int:
+    from kb.content import load_site
+    from kb.sitecheck import check_site_dir, site_url_from_config
+
+    site_dir = Path(args.site_dir).resolve()
+    if not site_dir.is_dir():
+        print(f"{args.site_dir}: no built site here; run 'mkdocs build' first.", file=sys.stderr)
+        return 2
+    root = _repo_root(Path(args.root).resolve())
+    site = load_site(root) if (root / "mkdocs.yml").is_file() else None
+    problems = check_site_dir(site_dir, site, site_url_from_config(root), display_dir=args.site_dir.rstrip("/"))
+    for p in problems:
+        print(p.format_github() if args.format == "github" else p.format())
+    print(f"{sum(p.is_error for p in problems)} error(s) in the built site.", file=sys.stderr)
+    return 1 if has_errors(problems) else 0
+
+
+def _add_sitecheck(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sitecheck", help="check links, anchors, image alt text and languages in a built site")
+    p.add_argument("site_dir", nargs="?", default="site", help="the built site folder (default: site)")
+    p.add_argument("--format", choices=["text", "github"], default="text")
+    p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
+    p.set_defaults(func=cmd_sitecheck)
+
+
 # Each entry adds one sub-command to the parser.
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_check, add_urls_command, add_parity_command, add_translations_command]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _add_check,
+    add_urls_command,
+    _add_sitecheck,
+    add_parity_command,
+    add_translations_command,
+]
 
 
 def main(argv: list[str] | None = None) -> int:
