@@ -74,3 +74,25 @@ def page_source_key(page: Any) -> str:
 def page_alternates(page: Any) -> dict[str, Any]:
     """Language -> File of the same page in each language, as i18n computed them."""
     return dict(getattr(page.file, "alternates", {}) or {})
+
+
+def file_alternates(file: Any) -> list[Any]:
+    """Every File i18n holds for this page (itself and its other-language versions)."""
+    return list((getattr(file, "alternates", {}) or {}).values())
+
+
+def publish_at(file: File, dest_uri: str, config: MkDocsConfig) -> None:
+    """Publish a page File at another address (kb.urls: stable, id-derived URLs).
+
+    MkDocs caches dest_uri, url and abs_dest_path separately, so all three are set; links,
+    the navigation and i18n's language switcher read them later (on_nav, on_page_context).
+    """
+    file.dest_uri = dest_uri
+    file.url = file._get_url(config.use_directory_urls)
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest_uri))
+
+
+def language_setting(config: MkDocsConfig, lang: str, key: str) -> Any:
+    """A per-language override from the i18n 'languages' entry (site_name, site_description)."""
+    lang_config = i18n_plugin(config).get_language_config(lang)
+    return lang_config.get(key) if lang_config is not None else None
