@@ -76,6 +76,44 @@ def page_alternates(page: Any) -> dict[str, Any]:
     return dict(getattr(page.file, "alternates", {}) or {})
 
 
+# --- Output folders and the end of the build (quality gates, atomic publishing) ---------------
+# i18n never changes config.site_dir: it logs "<site_dir>/<locale>" and gives every File of a
+# non-default language a dest_uri starting "<locale>/", so each language's pages land in
+# site_dir/<locale>/ while Material's static templates (404.html, sitemap.xml) are written to
+# site_dir itself in EVERY language pass; the last pass (Welsh) wins unless a hook moves them.
+# Pointing config.site_dir elsewhere in the outer on_config therefore moves all languages.
+
+
+def default_language(config: MkDocsConfig) -> str:
+    return str(i18n_plugin(config).default_language)
+
+
+def language_site_dir(config: MkDocsConfig, language: str) -> str:
+    """The folder a language's pages are written to (i18n's own rule: site_dir/<locale>)."""
+    if language == default_language(config):
+        return str(config.site_dir)
+    return os.path.join(config.site_dir, language)
+
+
+def pending_strict_warnings(config: MkDocsConfig) -> int:
+    """Warnings counted so far by the running build that --strict will turn into a failure.
+
+    MkDocs only raises its strict-mode Abort after on_post_build; a hook that publishes at the
+    end of on_post_build must not publish a build that is about to fail.
+    """
+    import logging
+
+    from mkdocs.utils import CountHandler
+
+    if not config.strict:
+        return 0
+    total = 0
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, CountHandler):
+            total += sum(count for _level, count in handler.get_counts())
+    return total
+
+
 def file_alternates(file: Any) -> list[Any]:
     """Every File i18n holds for this page (itself and its other-language versions)."""
     return list((getattr(file, "alternates", {}) or {}).values())
