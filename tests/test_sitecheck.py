@@ -1,0 +1,174 @@
+"""kb.sitecheck over hand-made site folders: links, anchors, alt text, URLs, languages, counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fixture_pages import minimal_site
+from sitebuilder import make_site, run_kb
+
+from kb.content import load_site
+from kb.problem import Problem
+from kb.sitecheck import check_site_dir, external_url_problem, output_of, site_url_from_config
+
+SITE_URL = "https://kb.example.org/"
+
+
+def page(lang: str, body: str, extra_head: str = "") -> str:
+    return f'<!doctype html>\n<html lang="{lang}">\n<head>{extra_head}</head>\n<body>\n{body}\n</body>\n</html>\n'
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+GOOD = {
+    "index.html": page("en", '<h1 id="home">Home</h1><a href="guides/community/#sharing-power">guide</a>'
+                       '<a href="cy/" hreflang="cy" lang="cy">Cymraeg</a>'),
+    "guides/community/index.html": page("en", '<h2 id="sharing-power">Sharing power</h2><a href="../../">home</a>'
+                                        '<img src="../../assets/llun.png" alt="People talking">'),
+    "assets/llun.png": "png",
+    "cy/index.html": page("cy", '<a href="guides/community/#rhannu-pwer">canllaw</a>'
+                          '<a href="../" hreflang="en" lang="en">English</a>'),
+    "cy/guides/community/index.html": page("cy", '<h2 id="rhannu-pwer">Rhannu pŵer â\'r gymuned</h2>'
+                                           '<a href="https://www.llyw.cymru/">Llywodraeth Cymru</a>'),
+}
+
+
+def rules(problems: list[Problem]) -> list[str]:
+    return sorted(p.rule_id for p in problems)
+
+
+def test_a_good_site_has_no_problems(tmp_path: Path) -> None:
+    assert check_site_dir(write(tmp_path / "site", GOOD)) == []
+
+
+@pytest.mark.parametrize(
+    "rel, body, rule",
+    [
+        ("cy/index.html", '<a href="guides/dim-yn-bod/">ŵ</a>', "KB092"),
+        ("cy/index.html", '<a href="guides/community/#dim-angor">ŷ</a>', "KB093"),
+        ("index.html", '<a href="#nowhere">top</a>', "KB093"),
+        ("index.html", '<img src="assets/llun.png">', "KB094"),
+        ("index.html", '<img src="assets/llun.png" alt="  ">', "KB094"),
+        ("index.html", '<img src="assets/nope.png" alt="x">', "KB092"),
+        ("index.html", '<a href="https://exa mple.org/">x</a>', "KB095"),
+        ("index.html", '<a href="https:///path">x</a>', "KB095"),
+        ("index.html", '<a href="http://localhost:8000/">x</a>', "KB095"),
+        ("index.html", '<a href="https://bad_host.example/">x</a>', "KB095"),
+        ("index.html", '<a href="javascript:alert(1)">x</a>', "KB091"),
+        ("index.html", '<a href="../../outside/">x</a>', "KB092"),
+        ("index.html", '<a href="cy/" hreflang="cy">Cymraeg</a>', "KB097"),
+    ],
+)
+def test_each_kind_of_problem_is_found(tmp_path: Path, rel: str, body: str, rule: str) -> None:
+    files = dict(GOOD)
+    files[rel] = files[rel].replace("</body>", body + "\n</body>")
+    problems = check_site_dir(write(tmp_path / "site", files))
+    assert rules(problems) == [rule], [p.format() for p in problems]
+    assert problems[0].is_error
+
+
+def test_page_declaring_the_wrong_language(tmp_path: Path) -> None:
+    files = dict(GOOD)
+    files["cy/404.html"] = page("en", "<h1>Page not found</h1>")  # what i18n's last pass used to do
+    problems = check_site_dir(write(tmp_path / "site", files))
+    assert rules(problems) == ["KB097"]
+    assert "site/cy/404.html" in problems[0].format()
+
+
+def test_accepted_link_forms(tmp_path: Path) -> None:
+    files = dict(GOOD)
+    files["index.html"] = files["index.html"].replace(
+        "</body>",
+        '<a href="guides/community">no slash</a><a href="#">top</a><a href="mailto:post@example.org">e-bost</a>'
+        '<a href="/guides/community/index.html#sharing-power">absolute</a>'
+        '<a href="https://kb.example.org/cy/guides/community/#rhannu-pwer">full</a>'
+        '<link rel="canonical" href="https://kb.example.org/">'
+        '<link rel="preconnect" href="https://fonts.gstatic.com">'
+        '<img src="assets/llun.png" alt="" aria-hidden="true">'
+        '<a href="https://www.llyw.cymru/cy/rhaglen?iaith=cy#adran">query</a>'
+        "</body>",
+    )
+    assert check_site_dir(write(tmp_path / "site", files), site_url=SITE_URL) == []
+
+
+def test_site_url_with_a_path(tmp_path: Path) -> None:
+    files = dict(GOOD)
+    files["index.html"] = files["index.html"].replace(
+        "</body>", '<a href="/kb/guides/community/">ok</a><a href="/guides/community/">outside</a></body>'
+    )
+    problems = check_site_dir(write(tmp_path / "site", files), site_url="https://example.org/kb/")
+    assert rules(problems) == ["KB092"]
+    assert "'/guides/community/'" in problems[0].message
+
+
+def test_external_url_problem() -> None:
+    assert external_url_problem("https://www.llyw.cymru/") is None
+    assert external_url_problem("https://bwrdd-iechyd.cymru:443/ŵ?x=1") is None
+    assert external_url_problem("https://www.gŵyl.cymru/") is None  # IDN host names are fine
+    assert external_url_problem("https://example") is not None
+    assert external_url_problem("https://example.org:99999/") is not None
+
+
+def test_output_of() -> None:
+    assert output_of("index.md", "en") == "index.html"
+    assert output_of("index.md", "cy") == "cy/index.html"
+    assert output_of("guides/x.md", "cy") == "cy/guides/x/index.html"
+    assert output_of("case-studies/gwyl/index.md", "en") == "case-studies/gwyl/index.html"
+
+
+def test_problems_name_the_source_line_and_the_built_file(tmp_path: Path) -> None:
+    files = minimal_site()
+    cy_guide = files["docs_cy/guides/community.md"] + "\nGweler [yr adran](#dim-yn-bod).\n"
+    files["docs_cy/guides/community.md"] = cy_guide
+    root = make_site(tmp_path / "repo", files)
+    built = {
+        "cy/guides/community/index.html": page("cy", '<p>Gweler <a href="#dim-yn-bod">yr adran</a>.</p>'),
+    }
+    write(root / "site", built)
+    problems = [p for p in check_site_dir(root / "site", load_site(root)) if p.rule_id == "KB093"]
+    line = cy_guide.split("\n").index("Gweler [yr adran](#dim-yn-bod).") + 1
+    assert [(p.path, p.line) for p in problems] == [("docs_cy/guides/community.md", line)]
+    assert "site/cy/guides/community/index.html" in problems[0].message
+
+
+def test_every_source_page_must_be_written_in_both_languages(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo", minimal_site())
+    site = load_site(root)
+    all_outputs = {output_of(p.rel, lang): page(lang, "") for p in site.pages for lang in ("en", "cy")}
+    write(root / "site", all_outputs)
+    assert [p for p in check_site_dir(root / "site", site) if p.rule_id == "KB096"] == []
+    (root / "site" / "cy" / "guides" / "community" / "index.html").unlink()
+    missing = [p for p in check_site_dir(root / "site", site) if p.rule_id == "KB096"]
+    assert [(p.path, p.rule_name) for p in missing] == [("docs_cy/guides/community.md", "missing-output")]
+    assert "cy/guides/community/index.html" in missing[0].message
+
+
+def test_cli_sitecheck(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo", minimal_site())
+    site = load_site(root)
+    outputs = {output_of(p.rel, lang): page(lang, "<p>ŵ</p>") for p in site.pages for lang in ("en", "cy")}
+    write(root / "site", outputs)
+    ok = run_kb(root, "sitecheck", "site")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    (root / "site" / "index.html").write_text(page("en", '<a href="nowhere/">x</a>'), encoding="utf-8")
+    bad = run_kb(root, "sitecheck", "site")
+    assert bad.returncode == 1
+    assert "KB092 broken-link" in bad.stdout and "site/index.html" in bad.stdout
+    assert "Traceback" not in bad.stdout + bad.stderr
+    missing = run_kb(root, "sitecheck", "no-such-site")
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_site_url_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_site(tmp_path / "repo", {})
+    monkeypatch.delenv("KB_SITE_URL", raising=False)
+    assert site_url_from_config(root).startswith("https://")
+    monkeypatch.setenv("KB_SITE_URL", "https://example.org/kb/")
+    assert site_url_from_config(root) == "https://example.org/kb/"
