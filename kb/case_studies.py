@@ -19,6 +19,7 @@ import yaml
 
 from kb.content import CASE_STUDIES_DIR, Site, SourcePage
 from kb.problem import Problem, problem
+from kb.textparts import mask_code
 
 # Pages published inside case-studies/ next to the case studies: an id must not take their URL.
 RESERVED_IDS = frozenset({"themes", "regions", "index"})
@@ -34,7 +35,6 @@ PHONE = re.compile(r"^(tel:)?\+?[\d\s().-]{9,}$")
 MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'(].*?[\"')])?\s*\)")
 HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
 HTML_ATTR = re.compile(r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))""")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -45,16 +45,9 @@ class ImageRef:
 
 
 def _body_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
-    """(line in the real file, text) for each body line outside fenced code."""
-    fence: str | None = None
-    for offset, text in enumerate(page.body.split("\n")):
-        match = FENCE.match(text)
-        if match:
-            marker = match.group(1)[0]
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if fence is None:
-            yield page.front.body_line + offset, text
+    """(line in the real file, text) for each body line, with code and HTML comments blanked."""
+    for offset, text in enumerate(mask_code(page.body)):
+        yield page.front.body_line + offset, text
 
 
 def image_refs(page: SourcePage) -> list[ImageRef]:
@@ -244,13 +237,14 @@ def check_placeholders(page: SourcePage) -> list[Problem]:
     """Every [[...]] the template left, at its line (YAML comments, which explain fields, are skipped)."""
     if page.text is None:
         return []
+    lines: list[tuple[int, str]] = []
+    if page.front.present:
+        for number, text in enumerate(page.text.split("\n")[: page.front.body_line - 1], start=1):
+            if not text.lstrip().startswith("#"):
+                lines.append((number, re.sub(r"\s#\s.*$", "", text)))  # drop a trailing YAML comment
+    lines += list(_body_lines(page))
     problems: list[Problem] = []
-    body_start = page.front.body_line if page.front.present else 1
-    for number, text in enumerate(page.text.split("\n"), start=1):
-        if number < body_start and text.lstrip().startswith("#"):
-            continue
-        if number < body_start and "#" in text:
-            text = re.sub(r"\s#.*$", "", text)  # a trailing YAML comment
+    for number, text in lines:
         for m in PLACEHOLDER.finditer(text):
             problems.append(
                 problem(

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kb.checks import check_root
+from kb.contributor_docs import add_rules_command
 from kb.manifest import add_urls_command
 from kb.parity_cli import add_parity_command, add_translations_command
 from kb.problem import has_errors
+from kb.scaffold import add_new_command
 
 
 def _repo_root(start: Path) -> Path:
@@ -75,6 +77,8 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_sitecheck,
     add_parity_command,
     add_translations_command,
+    add_new_command,
+    add_rules_command,
 ]
 
 

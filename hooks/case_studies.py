@@ -1,0 +1,32 @@
+"""Case-study pages: facts panel above each story, listing, theme/area indexes and the map.
+
+Thin: kb.case_study_pages makes the text; this only finds the page's language and source.
+"""
+
+from __future__ import annotations
+
+import _i18n_bridge as bridge
+import _kb_state as state
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from kb.case_study_pages import MARKERS, context_for, expand_markers, facts_panel, insert_facts
+from kb.content import SourcePage
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = state.by_virtual().get(bridge.page_source_key(page))
+    if not isinstance(source, SourcePage):
+        return markdown
+    is_case_study = source.kind == "case-study"
+    has_marker = any(marker in markdown for marker in MARKERS.values())
+    if not (is_case_study or has_marker):
+        return markdown
+    site = state.current()
+    ctx = context_for(site, bridge.current_language(config), bool(config.use_directory_urls))
+    if is_case_study:
+        markdown = insert_facts(markdown, facts_panel(source, ctx))
+    if has_marker:
+        markdown = expand_markers(markdown, site, source.rel, ctx)
+    return markdown
