@@ -29,8 +29,9 @@ _REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # Pandoc's citation key: starts with a letter, digit or _, may hold internal punctuation.
 KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
-# One locator value: "84", "17-18", "xii", "3, 7-9".
-_PART = r"[0-9A-Za-z]+(?:\s*[-\u2013\u2014]\s*[0-9A-Za-z]+)?"
+# One locator value: "84", "17-18", "12a", "xii", "3, 7-9" (numbers or roman numerals, never words).
+_NUMBER = r"(?:[0-9]+[a-z]?|[ivxlcdm]+|[IVXLCDM]+)"
+_PART = rf"{_NUMBER}(?:\s*[-\u2013\u2014]\s*{_NUMBER})?"
 _VALUE = rf"{_PART}(?:\s*,\s*{_PART})*"
 
 
@@ -245,7 +246,7 @@ def normalise_value(value: str) -> str:
 
 
 def _parse_locator(text: str, style: CitationStyle) -> Locator | None:
-    m = re.fullmatch(rf"(?:({style.label_pattern})\s*)?({_VALUE})", text.strip(), re.I)
+    m = re.fullmatch(rf"(?:((?i:{style.label_pattern}))\s*)?({_VALUE})", text.strip())
     if not m:
         return None
     term = style.term_for_label(m.group(1)) if m.group(1) else style.default_locator
@@ -440,13 +441,19 @@ def _parity(en: PageCites, cy: PageCites, style: CitationStyle) -> list[Problem]
     if not missing and not extra:
         return []
     matcher = difflib.SequenceMatcher(None, en_seq, cy_seq, autojunk=False)
+    opcodes = matcher.get_opcodes()
     pairs = [(b.a + k, b.b + k) for b in matcher.get_matching_blocks() for k in range(b.size)]
 
     def anchor(index: int, side: int, other: PageCites) -> int:
-        """Line in ``other`` of the citation aligned just after ``index`` on this side."""
-        after = [p[1 - side] for p in pairs if p[side] > index]
-        if after:
-            return other.cites[after[0]][1]
+        """Line in ``other`` where the citation at ``index`` on this side would be: the citation
+        that replaced it, else the next one, else the last one, else the start of the body."""
+        for _tag, i1, i2, j1, j2 in opcodes:
+            lo, hi, olo, ohi = (i1, i2, j1, j2) if side == 0 else (j1, j2, i1, i2)
+            if lo <= index < hi:
+                target = min(olo + (index - lo), ohi - 1) if ohi > olo else olo
+                if target < len(other.cites):
+                    return other.cites[target][1]
+                break
         if other.cites:
             return other.cites[-1][1]
         return other.page.front.body_line
