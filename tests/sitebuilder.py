@@ -12,6 +12,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 # What a fixture site shares with the real repository: configuration, hooks, theme overrides, data.
 SHARED = ["mkdocs.yml", "hooks", "overrides", "data", "docs/assets"]
+# The real site's publication history (data/published-urls.txt, data/redirects.yml) is not a
+# fixture's: a fixture site is new, has published nothing and moved nothing.
+SITE_HISTORY = ["published-urls.txt", "redirects.yml"]
 
 
 # Fixture sites get this one-entry bibliography unless a test writes its own data/bibliography.yml:
@@ -45,7 +48,7 @@ def make_site(root: Path, files: dict[str, str | bytes], keep_data: bool = True)
             continue
         dst = root / name
         if src.is_dir():
-            shutil.copytree(src, dst, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(src, dst, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", *SITE_HISTORY))
         else:
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dst)
