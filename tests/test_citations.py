@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fixture_pages import case_study
 from sitebuilder import build, make_site, run_kb
 
 from kb.bibliography import load_schema, parse_bibliography
@@ -398,9 +397,8 @@ def site_files(**changes: str) -> dict[str, str]:
         "docs/guides/sources.md": GUIDE_EN,
         "docs_cy/guides/sources.md": GUIDE_CY,
         "data/bibliography.yml": SITE_BIB,
-        # The project's minimal case study (it cites wfg-act-2015 in both languages).
-        "case_studies/gwyl-gymunedol/en.md": case_study("en"),
-        "case_studies/gwyl-gymunedol/cy.md": case_study("cy"),
+        # mkdocs.yml watches case_studies/; this site needs none (hidden files are not content).
+        "case_studies/.keep": "",
     }
     files.update({k.replace("__", "/").replace("_dot_", "."): v for k, v in changes.items()})
     return files
@@ -430,8 +428,13 @@ FAILURES = {
         "docs_cy/guides/sources.md:8: error KB020 citation-unknown-key: '@wfg-act-2016'",
     ),
     "bibliography entry without a title": (
-        {"data/bibliography.yml": SITE_BIB.replace('  title: "The Community Paradigm: Why public services need '
-                                                   'radical change and how it can be achieved"\n', "")},
+        {
+            "data/bibliography.yml": SITE_BIB.replace(
+                '  title: "The Community Paradigm: Why public services need '
+                'radical change and how it can be achieved"\n',
+                "",
+            )
+        },
         "data/bibliography.yml:8: error KB022 bibliography-missing-field: the entry 'lent-studdert-2019'",
     ),
     "Welsh page drops a citation": (
