@@ -36,6 +36,7 @@ class Mutations:
     never_radical: frozenset[str]
     rules: tuple[Rule, ...]
     fixed_words: frozenset[str]
+    min_length: int = 1
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Mutations:
@@ -49,6 +50,7 @@ class Mutations:
             frozenset(data["never_radical"]["units"]),
             rules,
             frozenset(data["fixed_words"]["words"]),
+            int(data.get("min_length", {}).get("letters", 1)),
         )
 
     # -- reading a word ------------------------------------------------------------------
@@ -84,7 +86,8 @@ class Mutations:
                 rest = low[len(unit) :]
                 if self._fits(rule.before, rest):
                     out.append(rule.radical + rest)
-        return [_recase(word, c) for c in _unique(out)] or [word]
+        out = [c for c in _unique(out) if c == low or len(c) >= self.min_length]
+        return [_recase(word, c) for c in out] or [word]
 
     def forms(self, radical: str) -> list[str]:
         low = radical.lower()

@@ -34,6 +34,7 @@ export function createMutations(data) {
   const vowels = new Set([...data.vowels]);
   const neverRadical = new Set(data.never_radical.units);
   const fixed = new Set(data.fixed_words.words);
+  const minLength = data.min_length?.letters ?? 1;
   const rules = data.mutations.map((r) => ({ ...r, before: r.before || [] }));
 
   // The first letter of a lower-case word, reading digraphs (and mh/nh/ngh) as one.
@@ -60,7 +61,9 @@ export function createMutations(data) {
         if (fits(rule.before, rest)) out.push(rule.radical + rest);
       }
     }
-    const result = unique(out).map((c) => recase(word, c));
+    const result = unique(out)
+      .filter((c) => c === low || [...c].length >= minLength)
+      .map((c) => recase(word, c));
     return result.length ? result : [word];
   }
 

@@ -1,0 +1,286 @@
+"""The search index: which built pages Pagefind reads, what it reads in them, and the facets.
+
+Plain Python (no MkDocs): hooks/search.py calls :func:`index_site` once every language is built.
+
+Pagefind makes one index per language from ``<html lang>``, but it does not know that Welsh
+``nghymuned`` and ``cymuned`` are one word. So each Welsh page is indexed with the radicals of its
+mutated words added as a hidden, low-weight block (:func:`extra_terms`), and the search box
+(overrides/assets/kb-search/) looks a typed word up by its radicals too. The published HTML
+is not changed: the block is added only to the copy handed to Pagefind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import shutil
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from kb.mutations import Mutations, load
+
+# Facets: Pagefind filter key -> (front-matter field, vocabulary). Keys are stable ids the search
+# box reads; the values are term labels in the page's language.
+FACETS: dict[str, tuple[str, str]] = {
+    "type": ("type", "content-types"),
+    "theme": ("themes", "themes"),
+    "region": ("regions", "regions"),
+    "sector": ("sectors", "sectors"),
+}
+# Weight of the hidden radicals: found, but below any word actually written on the page.
+EXTRA_WEIGHT = "0.1"
+# The meta key telling the search box how many trailing words of a result are the hidden block.
+EXTRA_META = "kbextra"
+# Material wraps each page's own content in this element; menus, header and footer stay out.
+BODY_CLASS = "md-content__inner"
+# Inside it, left out: permalink signs, the edit button, the embed-code box (the same on every page).
+# Only ".class" and "[attribute]" selectors: _BodyFinder applies the same list.
+EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".kb-embed", "[data-pagefind-ignore]", "[data-kb-search-ignore]"]
+SKIPPED_FILES = {"404.html"}
+
+_WORD = re.compile(r"[^\W\d_]+")
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
+
+
+# -- Welsh: the extra terms -----------------------------------------------------------------
+def words(text: str) -> list[str]:
+    """Words as Pagefind splits them (letters only; apostrophes and hyphens separate)."""
+    return _WORD.findall(text)
+
+
+def extra_terms(text: str, rules: Mutations | None = None) -> list[str]:
+    """The radicals of the mutated words in ``text`` that the text does not already contain.
+
+    'Mae'r gymuned yng Nghymru' -> ['cymuned', 'cymru'] (lower case, first-seen order).
+    """
+    rules = rules or load()
+    present = {w.lower() for w in words(text)}
+    extra: dict[str, None] = {}
+    for word in words(text):
+        low = word.lower()
+        for radical in rules.radicals(low):
+            if radical != low and radical not in present:
+                extra[radical] = None
+    return list(extra)
+
+
+# -- the built HTML -------------------------------------------------------------------------
+class _BodyFinder(HTMLParser):
+    """Finds Material's content <article> (its start and end offsets) and its visible text."""
+
+    _SKIP_TAGS = {"script", "style", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.start: tuple[int, int] | None = None  # (line, col) of the opening tag
+        self.start_tag = ""
+        self.end: tuple[int, int] | None = None  # (line, col) of the closing tag
+        self.text: list[str] = []
+        self._depth = 0  # <article> nesting inside the body
+        self._skip: list[str] = []  # open elements whose text is not indexed
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if self.end is not None:
+            return
+        if self.start is None:
+            if tag == "article" and BODY_CLASS in (a.get("class") or "").split():
+                self.start = self.getpos()
+                self.start_tag = self.get_starttag_text() or ""
+                self._depth = 1
+            return
+        if tag == "article":
+            self._depth += 1
+        if self._skip or tag in self._SKIP_TAGS or _excluded(a):
+            if tag not in _VOID:
+                self._skip.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.start is None or self.end is not None:
+            return
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+            return
+        if tag == "article":
+            self._depth -= 1
+            if self._depth == 0:
+                self.end = self.getpos()
+
+    def handle_data(self, data: str) -> None:
+        if self.start is not None and self.end is None and not self._skip:
+            self.text.append(data)
+
+
+def _excluded(attrs: dict[str, str | None]) -> bool:
+    classes = set((attrs.get("class") or "").split())
+    for selector in EXCLUDE_SELECTORS:
+        if selector.startswith(".") and selector[1:] in classes:
+            return True
+        if selector.startswith("[") and selector[1:-1] in attrs:
+            return True
+    return False
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _offset(source: str, pos: tuple[int, int]) -> int:
+    line, col = pos
+    index = 0
+    for _ in range(line - 1):
+        index = source.index("\n", index) + 1
+    return index + col
+
+
+@dataclass
+class PreparedPage:
+    url: str
+    lang: str
+    html: str  # what Pagefind reads
+    extra: list[str] = field(default_factory=list)
+
+
+def page_lang(source: str) -> str:
+    match = _HTML_LANG.search(source)
+    return match.group(1).lower() if match else "unknown"
+
+
+def prepare_page(source: str, url: str, rules: Mutations | None = None) -> PreparedPage | None:
+    """Mark the page's own content for Pagefind and, for Welsh, add the hidden radicals.
+
+    None when the page has no content article (redirect stubs, embeds without one).
+    """
+    finder = _BodyFinder()
+    finder.feed(source)
+    finder.close()
+    if finder.start is None or finder.end is None:
+        return None
+    lang = page_lang(source)
+    start, end = _offset(source, finder.start), _offset(source, finder.end)
+    extra = extra_terms(" ".join(finder.text), rules) if lang.split("-")[0] == "cy" else []
+    block = ""
+    if extra:
+        block = (
+            f'<div hidden data-pagefind-weight="{EXTRA_WEIGHT}" '
+            f'data-pagefind-meta="{EXTRA_META}:{len(extra)}">{html.escape(" ".join(extra))}</div>'
+        )
+    open_at = start + len(finder.start_tag) - 1  # the '>' ending the <article ...> tag
+    marked = source[:open_at] + " data-pagefind-body" + source[open_at:end] + block + source[end:]
+    return PreparedPage(url, lang, marked, extra)
+
+
+def url_of(site_dir: Path, file: Path) -> str:
+    rel = file.relative_to(site_dir).as_posix()
+    if rel == "index.html":
+        return "/"
+    if rel.endswith("/index.html"):
+        return "/" + rel[: -len("index.html")]
+    return "/" + rel
+
+
+def html_files(site_dir: Path, skip_dirs: Iterable[str] = ("pagefind",)) -> list[Path]:
+    skipped = set(skip_dirs)
+    return [
+        p
+        for p in sorted(site_dir.rglob("*.html"))
+        if p.name not in SKIPPED_FILES and not (set(p.relative_to(site_dir).parts[:-1]) & skipped)
+    ]
+
+
+# -- facets --------------------------------------------------------------------------------
+def facet_filters(meta: Mapping[str, Any], lang: str, vocabularies: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(filter key, label in ``lang``) pairs for a page's front matter, in FACETS order.
+
+    ``vocabularies`` maps a vocabulary name to an object with ``term_label(id, lang)``
+    (kb.vocabularies.Vocabulary). Unknown ids are left out: the content checks report them.
+    """
+    pairs: list[tuple[str, str]] = []
+    for key, (field_name, vocab_name) in FACETS.items():
+        vocab = vocabularies.get(vocab_name)
+        value = meta.get(field_name)
+        ids = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        for term_id in ids:
+            if vocab is None or vocab.get(str(term_id)) is None:
+                continue
+            pairs.append((key, vocab.term_label(str(term_id), lang)))
+    return pairs
+
+
+def facet_labels(vocabularies: Mapping[str, Any], langs: Iterable[str]) -> dict[str, Any]:
+    """For the search box: each facet's name and its terms' labels in every language.
+
+    Searching both languages needs them to carry a ticked Welsh label over to the English index.
+    """
+    out: dict[str, Any] = {}
+    for key, (_, vocab_name) in FACETS.items():
+        vocab = vocabularies.get(vocab_name)
+        if vocab is None:
+            continue
+        out[key] = {
+            "label": {lang: vocab.label(lang) for lang in langs},
+            "terms": [{lang: vocab.term_label(t.id, lang) for lang in langs} for t in vocab.terms],
+        }
+    return out
+
+
+# -- running Pagefind -----------------------------------------------------------------------
+@dataclass
+class IndexStats:
+    pages: dict[str, int] = field(default_factory=dict)  # language -> pages indexed
+    extra_terms: int = 0
+    skipped: list[str] = field(default_factory=list)  # HTML files without a content article
+
+
+def prepare_site(site_dir: Path, rules: Mutations | None = None) -> tuple[list[PreparedPage], list[str]]:
+    prepared: list[PreparedPage] = []
+    skipped: list[str] = []
+    for file in html_files(site_dir):
+        page = prepare_page(file.read_text(encoding="utf-8"), url_of(site_dir, file), rules)
+        if page is None:
+            skipped.append(file.relative_to(site_dir).as_posix())
+        else:
+            prepared.append(page)
+    return prepared, skipped
+
+
+async def _write_index(pages: list[PreparedPage], output: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(exclude_selectors=EXCLUDE_SELECTORS, output_path=str(output))
+    async with PagefindIndex(config=config) as index:
+        for page in pages:
+            await index.add_html_file(content=page.html, url=page.url)
+        # leaving the block writes the files
+
+
+def index_site(site_dir: Path, rules: Mutations | None = None, output: Path | None = None) -> IndexStats:
+    """Index every built page under ``site_dir`` into ``site_dir/pagefind`` (one index per language)."""
+    pages, skipped = prepare_site(site_dir, rules)
+    target = (output or site_dir / "pagefind").resolve()
+    if target.is_dir():
+        shutil.rmtree(target)  # no stale chunks from an earlier build (mkdocs serve)
+    asyncio.run(_write_index(pages, target))
+    stats = IndexStats(skipped=skipped)
+    for page in pages:
+        stats.pages[page.lang] = stats.pages.get(page.lang, 0) + 1
+        stats.extra_terms += len(page.extra)
+    return stats
+
+
+# -- the search box's strings ----------------------------------------------------------------
+def ui_strings(data: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """The search box's strings in ``lang`` from data/ui/search.yml; never English for Welsh.
+
+    Raises ValueError naming every string that has no text in ``lang``.
+    """
+    missing = [key for key, value in data.items() if not (isinstance(value, Mapping) and value.get(lang))]
+    if missing:
+        raise ValueError(
+            f"data/ui/search.yml: no '{lang}' text for {', '.join(sorted(missing))}. "
+            f"Add a '{lang}:' line to each of them."
+        )
+    return {key: str(value[lang]) for key, value in data.items()}
