@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kb.api import ITEMS_FILE, SCHEMA_FILE
 from kb.content import LANGS, Site, load_site
-from kb.embeds import embed_path
+from kb.embeds import EMBED_DIR, embed_path
 from kb.feeds import feed_paths
 from kb.items import load_items
 from kb.problem import Problem, problem
@@ -112,11 +112,21 @@ def check(site: Site) -> list[Problem]:
                     MANIFEST_FILE,
                     entry.line,
                     f"{entry.url} was published, but no page is there any more and there is no redirect for it.",
-                    f"If its id changed, add a line '{neutral}: <new id>' to data/redirects.yml; "
-                    "otherwise restore the page (or its id).",
+                    _hint(neutral),
                 )
             )
     return problems
+
+
+def _hint(neutral: str) -> str:
+    if neutral.startswith(f"{EMBED_DIR}/"):
+        # Embed cards follow their page: the redirect belongs to the page's old address.
+        old = neutral.split("/")[1]
+        return (
+            f"This embed card follows its guide or case study: add a line 'guides/{old}/: <new id>' or "
+            f"'case-studies/{old}/: <new id>' (whichever it was) to data/redirects.yml."
+        )
+    return f"If its id changed, add a line '{neutral}: <new id>' to data/redirects.yml; otherwise restore the page (or its id)."
 
 
 def update(root: Path, site: Site) -> list[str]:

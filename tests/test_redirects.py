@@ -1,0 +1,97 @@
+"""kb.redirects: old addresses keep working in both languages."""
+
+from html.parser import HTMLParser
+
+from links_fixture import links_site
+from sitebuilder import make_site
+
+from kb.content import load_site
+from kb.redirects import load_redirects, normalise_path, redirect_files, redirect_paths
+
+SITE_URL = "https://kb.example.org/"
+
+
+def _site(tmp_path, redirects):
+    return load_site(make_site(tmp_path, links_site(case_id="gwyl-newydd", redirects=redirects)))
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.canonical = ""
+        self.refresh = ""
+        self.links: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a.get("href", "")
+        if tag == "meta" and a.get("http-equiv") == "refresh":
+            self.refresh = a.get("content", "")
+        if tag == "a":
+            self.links.append(a.get("href", ""))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(text: str) -> _Head:
+    p = _Head()
+    p.feed(text)
+    return p
+
+
+def test_normalise_path():
+    assert normalise_path("/case-studies/old") == "case-studies/old/"
+    assert normalise_path("old.html") == "old.html"
+
+
+def test_id_target_makes_redirects_in_both_languages(tmp_path):
+    site = _site(tmp_path, "case-studies/gwyl-gymunedol/: gwyl-newydd\n")
+    redirects, problems = load_redirects(site)
+    assert problems == []
+    assert [(r.source, r.target) for r in redirects] == [("case-studies/gwyl-gymunedol/", "case-studies/gwyl-newydd/")]
+    files = redirect_files(site, SITE_URL, {("cy", "case-studies/gwyl-newydd/"): "Gŵyl gymunedol yng Ngwynedd"})
+    cy = parse(files["cy/case-studies/gwyl-gymunedol/index.html"])
+    en = parse(files["case-studies/gwyl-gymunedol/index.html"])
+    assert cy.lang == "cy" and en.lang == "en"
+    assert cy.canonical == SITE_URL + "cy/case-studies/gwyl-newydd/"
+    assert en.canonical == SITE_URL + "case-studies/gwyl-newydd/"
+    assert cy.refresh == "0; url=../gwyl-newydd/" and cy.links == ["../gwyl-newydd/"]
+    assert "Mae'r dudalen hon wedi symud i" in "".join(cy.text)
+    assert "Gŵyl gymunedol yng Ngwynedd" in "".join(cy.text)
+    assert "This page has moved to" in "".join(en.text)
+    # The renamed case study's embed card follows it.
+    assert "cy/embed/gwyl-gymunedol/" in redirect_paths(site)
+    assert parse(files["embed/gwyl-gymunedol/index.html"]).links == ["../gwyl-newydd/"]
+
+
+def test_path_target(tmp_path):
+    site = _site(tmp_path, "/old-guide: guides/listening-first/\n")
+    redirects, problems = load_redirects(site)
+    assert problems == []
+    assert redirects[0].source == "old-guide/" and redirects[0].target == "guides/listening-first/"
+
+
+def test_problems_name_the_line(tmp_path):
+    text = (
+        "# redirects\n"
+        "case-studies/a/: no-such-id\n"  # 2: unknown target
+        "guides/community/: listening-first\n"  # 3: a live page
+        "cy/guides/b/: community\n"  # 4: language prefix
+        "guides/c/:\n"  # 5: no target
+    )
+    _, problems = load_redirects(_site(tmp_path, text))
+    got = {(p.line, p.rule_id) for p in problems}
+    assert got == {(2, "KB081"), (3, "KB082"), (4, "KB084"), (5, "KB084")}
+    assert all(p.path == "data/redirects.yml" for p in problems)
+    assert "no-such-id" in next(p.message for p in problems if p.line == 2)
+
+
+def test_invalid_yaml_is_a_problem_not_a_traceback(tmp_path):
+    _, problems = load_redirects(_site(tmp_path, "a: [b\n"))
+    assert [p.rule_id for p in problems] == ["KB084"]
