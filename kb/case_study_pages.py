@@ -413,15 +413,16 @@ def wales_map(site: Site, from_rel: str, ctx: Context) -> str:
         link = escape(listing_link(from_rel, ctx, region=term.id))
         rows.append(f'<tr><th scope="row"><a href="{link}">{escape(term.label(ctx.lang))}</a></th><td>{n}</td></tr>')
     table = (
-        f'<table class="kb-map-table"><caption>{escape(ctx.ui_text("table_caption"))}</caption>'
+        f'<table><caption>{escape(ctx.ui_text("table_caption"))}</caption>'
         f'<thead><tr><th scope="col">{escape(ctx.ui_text("table_area"))}</th>'
         f'<th scope="col">{escape(ctx.ui_text("table_count"))}</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
+    # A div, not a figure: Material shrinks and centres figures, which makes the tiles unreadable.
     return (
-        f'<figure class="kb-map"><figcaption><strong>{title}</strong> '
-        f'{escape(ctx.ui_text("map_note"))} {escape(ctx.ui_text("wales_wide_note"))}</figcaption>'
-        f"{svg}</figure>\n\n{table}"
+        f'<div class="kb-map"><p class="kb-map-title"><strong>{title}</strong></p>'
+        f'<p class="kb-map-note">{escape(ctx.ui_text("map_note"))} {escape(ctx.ui_text("wales_wide_note"))}</p>'
+        f"{svg}</div>\n\n{table}"
     )
 
 
