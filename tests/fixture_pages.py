@@ -90,8 +90,31 @@ updated: 2026-11-27
 """
 
 
+LISTING_EN = """---
+id: case-studies
+type: page
+title: Case studies
+---
+# Case studies
+
+<!-- kb:case-studies:list -->
+"""
+
+LISTING_CY = """---
+id: case-studies
+type: page
+title: Astudiaethau achos
+---
+# Astudiaethau achos
+
+<!-- kb:case-studies:list -->
+"""
+
+
 def minimal_site() -> dict[str, str]:
     return {
+        "docs/case-studies/index.md": LISTING_EN,
+        "docs_cy/case-studies/index.md": LISTING_CY,
         "docs/index.md": HOME_EN,
         "docs_cy/index.md": HOME_CY,
         "docs/guides/community.md": GUIDE_EN,

@@ -111,3 +111,10 @@ def test_a_welsh_page_missing_is_not_replaced_by_english(tmp_path):
         assert not english_under_cy.exists() or parse(english_under_cy).html_lang == "cy"
     else:
         assert "docs_cy/guides/community.md" in result.output
+
+
+def test_guide_labels_are_shown_in_the_page_language(built):
+    cy = (built.site / "cy/guides/community/index.html").read_text(encoding="utf-8")
+    en = (built.site / "guides/community/index.html").read_text(encoding="utf-8")
+    assert "Hanfodion cydgynhyrchu" in cy and "Co-production basics" not in cy
+    assert "Co-production basics" in en

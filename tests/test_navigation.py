@@ -14,7 +14,7 @@ def test_nav_has_home_then_sections_in_configured_order(tmp_path):
     assert nav == [
         "index.md",
         {"Guides": ["guides/index.md", "guides/community.md", "guides/aaa.md"]},
-        {"Case studies": ["case-studies/gwyl-gymunedol/index.md"]},
+        {"Case studies": ["case-studies/index.md", "case-studies/gwyl-gymunedol/index.md"]},
         {"About": ["about/index.md"]},
     ]
 

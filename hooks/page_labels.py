@@ -1,0 +1,21 @@
+"""Give guides their themes, sectors, values and legislation as labels in the page's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import _i18n_bridge as bridge
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from kb.labels import label_rows
+
+GUIDE_FIELDS = ("themes", "sectors", "values", "legislation")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("type") == "guide":
+        root = Path(config.config_file_path).parent
+        page.meta["kb_labels"] = label_rows(root, page.meta, bridge.current_language(config), GUIDE_FIELDS)
+    return markdown

@@ -1,0 +1,35 @@
+"""A page's vocabulary values as labels in the page's language (themes, legislation, …)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kb.items import facet_fields
+from kb.vocabularies import load_vocabularies
+
+
+@dataclass(frozen=True)
+class LabelRow:
+    field: str
+    label: str  # the vocabulary's name in the page language ("Thema")
+    values: tuple[str, ...]  # each term's label in the page language
+
+
+def label_rows(root: Path, meta: dict[str, Any], lang: str, fields: tuple[str, ...]) -> list[LabelRow]:
+    """Rows for the given front-matter fields, in that order, skipping empty or unknown ones."""
+    type_name = str(meta.get("type", ""))
+    vocab_of = facet_fields(root).get(type_name, {})
+    vocabs = load_vocabularies(root)
+    rows: list[LabelRow] = []
+    for field in fields:
+        vocab = vocabs.get(vocab_of.get(field, ""))
+        raw = meta.get(field)
+        values = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
+        if vocab is None or not values:
+            continue
+        labels = tuple(vocab.term_label(str(v), lang) for v in values if vocab.get(str(v)))
+        if labels:
+            rows.append(LabelRow(field, vocab.label(lang), labels))
+    return rows
