@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any, Literal
 
 from kb.content import CASE_STUDIES_DIR, CASE_STUDIES_URL_DIR, LANG_TREES, LANGS, Lang, Site, SourcePage, other_lang
-from kb.parity_config import ParityConfig, load_config
+from kb.parity_config import ParityConfig, format_date, load_config
 from kb.problem import Problem, problem
 from kb.textparts import Part, headings, links_and_images, mask_code, numbers, tables
 from kb.translations import Change, Lock, changes, read_lock
@@ -51,12 +52,13 @@ class PairStatus:
     marked: str | None = None
     changes: list[Change] = field(default_factory=list)
 
-    def title(self, lang: Lang) -> str:
+    def title(self, lang: Lang) -> tuple[str, Lang]:
+        """The page's title in ``lang`` if it exists there, else in the other language (and which)."""
         for candidate in (lang, other_lang(lang)):
             page = self.pages.get(candidate)
             if page is not None and isinstance(page.meta.get("title"), str):
-                return str(page.meta["title"])
-        return self.rel
+                return str(page.meta["title"]), candidate
+        return self.rel, lang
 
 
 def pairs(site: Site) -> list[tuple[str, str, dict[Lang, SourcePage]]]:
@@ -188,11 +190,53 @@ def _outline(parts: list[Part]) -> str:
     return ", ".join(f"{n} × h{level}" for level, n in sorted(counts.items())) or "no headings"
 
 
+def _position(parts: _Parts, line: int) -> float:
+    """Where a line lies in the body, from 0 (top) to 1 (end): comparable across languages."""
+    size = max(1, len(parts.page.body.split("\n")))
+    return (line - parts.page.front.body_line) / size
+
+
+def _odd_one_out(longer: _Parts, shorter: _Parts) -> int | None:
+    """Index of the one heading of ``longer`` whose removal gives ``shorter``'s outline, if any.
+
+    When several would do (two h2s, one deleted), the one whose removal keeps the remaining
+    headings at the most similar places in both files is the likely one.
+    """
+    keys = [h.key for h in longer.headings]
+    target = [h.key for h in shorter.headings]
+    best: tuple[float, int] | None = None
+    for i in range(len(keys)):
+        if keys[:i] + keys[i + 1 :] != target:
+            continue
+        rest = longer.headings[:i] + longer.headings[i + 1 :]
+        cost = sum(abs(_position(longer, x.line) - _position(shorter, y.line)) for x, y in zip(rest, shorter.headings, strict=True))
+        if best is None or cost < best[0]:
+            best = (cost, i)
+    return best[1] if best else None
+
+
 def _heading_problems(a: _Parts, b: _Parts) -> list[Problem]:
     la, lb = [h.key for h in a.headings], [h.key for h in b.headings]
     if la == lb:
         return []
     k = next((i for i in range(min(len(la), len(lb))) if la[i] != lb[i]), min(len(la), len(lb)))
+    if abs(len(la) - len(lb)) == 1:
+        longer, shorter = (a, b) if len(la) > len(lb) else (b, a)
+        odd = _odd_one_out(longer, shorter)
+        if odd is not None:
+            h = longer.headings[odd]
+            after = shorter.headings[odd - 1].line if odd > 0 else shorter.page.front.body_line
+            return [
+                problem(
+                    "parity-headings",
+                    a.page.path,
+                    h.line if longer is a else after,
+                    f"the heading outline differs from {b.page.path}: here {_outline(a.headings)}, there {_outline(b.headings)}. "
+                    f"{longer.page.path}:{h.line} has h{h.key} '{h.shown}', which has no counterpart in "
+                    f"{shorter.page.path} (expected after line {after}).",
+                    "Give both versions the same headings at the same levels (translate the text, keep the structure).",
+                )
+            ]
 
     def at(parts: _Parts) -> tuple[int, str]:
         if k < len(parts.headings):
@@ -403,8 +447,14 @@ def report_markdown(site: Site, lang: Lang, from_rel: str, config: ParityConfig 
     base = posixpath.dirname(from_rel)
     for s in rows:
         target = posixpath.relpath(s.rel, base) if base else s.rel
-        page = f"[{_cell(s.title(lang))}]({target})" if s.state != "missing" or lang in s.pages else _cell(s.title(lang))
-        state = label(s.state) + (f" ({s.pending_date})" if s.pending_date else "")
+        title, title_lang = s.title(lang)
+        # A title in the other language is marked as such (WCAG 3.1.2, language of parts).
+        marked = f'{{ lang="{title_lang}" }}' if title_lang != lang else ""
+        if s.state != "missing" or lang in s.pages:
+            page = f"[{_cell(title)}]({target}){marked}"
+        else:
+            page = f'<span lang="{title_lang}">{escape(title)}</span>' if marked else _cell(title)
+        state = label(s.state) + (f" ({format_date(s.pending_date, lang, config)})" if s.pending_date else "")
         changed = ", ".join(f"`{c.path}`" for c in s.changes) or label("none")
         lines.append(f"| {page} | `{s.paths['en']}` | `{s.paths['cy']}` | {state} | {changed} |")
     return "\n".join(lines) + "\n"

@@ -81,3 +81,12 @@ def load_config(root: Path) -> ParityConfig:
             )
         )
     return config
+
+
+def format_date(date: str, lang: str, config: ParityConfig) -> str:
+    """'2024-05-03' -> '3 May 2024' / '3 Mai 2024'; anything else is shown as written."""
+    months = config.label(lang, "months")
+    parts = date.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and isinstance(months, list) and 1 <= int(parts[1]) <= 12:
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+    return date

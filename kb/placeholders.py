@@ -16,7 +16,7 @@ import yaml
 from kb.content import LANGS, Lang, Site, SourcePage, other_lang
 from kb.frontmatter import FrontMatter
 from kb.parity import pending_since
-from kb.parity_config import ParityConfig, load_config
+from kb.parity_config import ParityConfig, format_date, load_config
 
 # Stands for the URL of the original page; the build replaces it once URLs are known.
 ORIGINAL_URL = "kb-original-page-url"
@@ -28,15 +28,6 @@ class PlaceholderPage(SourcePage):
     """A page shown in ``lang`` whose content is still the ``original`` in the other language."""
 
     original: SourcePage | None = None
-
-
-def format_date(date: str, lang: Lang, config: ParityConfig) -> str:
-    """'2024-05-03' -> '3 May 2024' / '3 Mai 2024'; anything else is shown as written."""
-    months = config.label(lang, "months")
-    parts = date.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and isinstance(months, list) and 1 <= int(parts[1]) <= 12:
-        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-    return date
 
 
 def placeholder_markdown(original: SourcePage, lang: Lang, config: ParityConfig, original_url: str = ORIGINAL_URL) -> str:
@@ -56,7 +47,8 @@ def placeholder_markdown(original: SourcePage, lang: Lang, config: ParityConfig,
         f'<div class="admonition warning {BANNER_CLASS}" role="note" markdown="1">\n'
         f'<p class="admonition-title">{title}</p>\n\n'
         f"{text}\n\n"
-        f'[{link}]({original_url}){{ hreflang="{original.lang}" }}\n\n'
+        # hreflang says where the link goes; lang says the link text itself is in this page's language.
+        f'[{link}]({original_url}){{ hreflang="{original.lang}" lang="{lang}" }}\n\n'
         f"</div>\n\n"
         f'<div lang="{original.lang}" markdown="1">\n\n'
         f"{body}\n\n"
