@@ -229,7 +229,7 @@ class SiteChecker:
     # --- reporting ---------------------------------------------------------------------------
 
     def _report(self, rule: str, built: str, built_line: int, message: str, hint: str, url: str = "",
-                from_template: bool = False) -> None:
+                from_template: bool = False, same_as: str = "") -> None:
         shown = f"{self.display_dir}/{built}"
         source = self.sources.source(built)
         line = _line_in_source(source, _needles(url)) if (source and url) else None
@@ -240,7 +240,7 @@ class SiteChecker:
             )
             return
         # Not written in the page's Markdown: the theme or a generated page made it; say so once.
-        key = (rule, message)
+        key = (rule, same_as or message)
         if key in self._template_problems:
             first, count = self._template_problems[key]
             self._template_problems[key] = (first, count + 1)
@@ -297,7 +297,7 @@ class SiteChecker:
                     "page-language", page.rel, link.line,
                     f"the link to the '{link.hreflang}' version ({link.url}) is not marked lang=\"{link.hreflang}\"",
                     "Mark text in the other language with lang so screen readers pronounce it correctly.",
-                    from_template=True,
+                    from_template=True, same_as=f"hreflang={link.hreflang}",
                 )
 
     def _internal_path(self, page_rel: str, url: str) -> tuple[str, str] | None:
@@ -357,6 +357,7 @@ class SiteChecker:
                 "broken-link", page.rel, link.line,
                 f"the link '{url}' points to '{target or '/'}', which is not in the built site",
                 "Link to the .md file of an existing page (relative to this one), in the same language.", url,
+                same_as=target,
             )
             return
         if fragment and resolved.endswith(".html"):
@@ -366,7 +367,7 @@ class SiteChecker:
                     "broken-anchor", page.rel, link.line,
                     f"the link '{url}' points to '#{fragment}', which is not a heading or id on {resolved}",
                     "Use the anchor of an existing heading (shown by the ¶ sign next to it), or link to the page only.",
-                    url,
+                    url, same_as=f"{resolved}#{fragment}",
                 )
 
     def _check_outputs(self) -> None:
