@@ -43,16 +43,23 @@ Mae pobl yn y tŷ a'r gymuned yn gwybod beth sy'n bwysig iddyn nhw, fel dŵr gl�
 """
 
 
-def links_site(case_id: str = "gwyl-gymunedol", redirects: str | None = None, manifest: str | None = None) -> dict[str, str]:
-    """The fixture files; ``case_id`` renames the case study (folder and id together)."""
+def links_site(
+    case_id: str = "gwyl-gymunedol",
+    redirects: str | None = None,
+    manifest: str | None = None,
+    guide_file: str = "hear-first",
+) -> dict[str, str]:
+    """The fixture files; ``case_id`` renames the case study (folder and id together).
+
+    ``guide_file`` names the second guide's file (its id, and so its URL, stays 'listening-first').
+    """
     files = minimal_site()
     files.pop("case_studies/gwyl-gymunedol/en.md")
     files.pop("case_studies/gwyl-gymunedol/cy.md")
     files[f"case_studies/{case_id}/en.md"] = case_study("en", case_id)
     files[f"case_studies/{case_id}/cy.md"] = case_study("cy", case_id)
-    # The file is 'hear-first.md' but the guide's id (and so its URL) is 'listening-first'.
-    files["docs/guides/hear-first.md"] = GUIDE2_EN
-    files["docs_cy/guides/hear-first.md"] = GUIDE2_CY
+    files[f"docs/guides/{guide_file}.md"] = GUIDE2_EN
+    files[f"docs_cy/guides/{guide_file}.md"] = GUIDE2_CY
     files["data/redirects.yml"] = redirects or "# old/path/: new-id\n"
     if manifest is not None:
         files["data/published-urls.txt"] = manifest
