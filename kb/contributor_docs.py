@@ -78,7 +78,7 @@ _FORM_TEXT: dict[str, dict[str, str]] = {
     },
     "cy": {
         "name": "Cynnig astudiaeth achos (Cymraeg)",
-        "description": "Dywedwch wrthym am gydgynhyrchu mewn gwasanaeth cyhoeddus yng Nghymru; bydd y tîm yn ei throi'n astudiaeth achos gyda chi.",
+        "description": "Dywedwch wrthym am gydgynhyrchu mewn gwasanaeth cyhoeddus yng Nghymru; bydd y tîm yn troi'ch cyflwyniad yn astudiaeth achos gyda chi.",
         "title": "Astudiaeth achos: ",
         "intro": (
             "Diolch am rannu enghraifft. Does dim angen i chi ddefnyddio git na gwybod sut mae'r wefan wedi'i "
