@@ -193,8 +193,9 @@ _NOT_PROSE = [
     re.compile(r"<[^>\n]*>"),  # tags, autolinks
     re.compile(r"\{[:#.][^}\n]*\}|\{\s*[\w-]+=[^}\n]*\}"),  # { #id .class key=value }
     re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+"),
-    re.compile(r"^\s*(?:\d+[.)]\s+)+"),  # "1. " ordered-list markers (a translator may renumber nothing, but markers are not figures)
-    re.compile(r"^\s*(?:[-*+]|>)\s+\d+[.)]\s+"),
+    # "1. " ordered-list markers are not figures; up to 3 digits, so a line opening "2015. " keeps its year.
+    re.compile(r"^\s*(?:\d{1,3}[.)]\s+)+"),
+    re.compile(r"^\s*(?:[-*+]|>)\s+\d{1,3}[.)]\s+"),
 ]
 # 2,500 · 2 500 (no-break or thin space) · 2500 · 1.5 · .5 is not a number here (avoids '.5' in 'v1.5').
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])")

@@ -1,0 +1,117 @@
+"""Pending translations (kb.placeholders): a bannered placeholder in the other language, never a silent fall-back."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from parity_pages import BUDGET_CY, BUDGET_EN, parity_site
+from sitebuilder import build, make_site
+
+from kb.content import load_site
+from kb.parity_config import ParityConfig, format_date, load_config
+from kb.placeholders import ORIGINAL_URL, placeholder_markdown, placeholder_pages
+
+REPO = Path(__file__).resolve().parent.parent
+PENDING = "order: 2\ntranslation: {pending: 2026-11-20}\n"
+
+
+def _config() -> ParityConfig:
+    return load_config(REPO)
+
+
+def test_dates_in_each_language():
+    assert format_date("2026-11-20", "cy", _config()) == "20 Tachwedd 2026"
+    assert format_date("2026-03-01", "en", _config()) == "1 March 2026"
+    assert format_date("soon", "cy", _config()) == "soon"
+
+
+def test_placeholders_only_for_pending_pages_without_a_translation(tmp_path):
+    files = parity_site()
+    del files["docs_cy/guides/budgets.md"]
+    files["docs/guides/budgets.md"] = BUDGET_EN.replace("order: 2\n", PENDING)
+    files["docs_cy/guides/welsh-first.md"] = BUDGET_CY.replace("id: budgets", "id: welsh-first").replace("order: 2\n", PENDING)
+    files["docs/guides/community.md"] = files["docs/guides/community.md"].replace("order: 1\n", PENDING)  # stale: no placeholder
+    site = load_site(make_site(tmp_path, files))
+    found = {(p.lang, p.rel, p.virtual_src) for p in placeholder_pages(site)}
+    assert found == {("cy", "guides/budgets.md", "guides/budgets.cy.md"), ("en", "guides/welsh-first.md", "guides/welsh-first.md")}
+
+
+def test_placeholder_markdown_has_a_banner_in_the_interface_language_and_marks_the_content(tmp_path):
+    files = {"docs/guides/budgets.md": BUDGET_EN.replace("order: 2\n", PENDING)}
+    site = load_site(make_site(tmp_path, files))
+    original = site.get("en", "guides/budgets.md")
+    assert original is not None
+    text = placeholder_markdown(original, "cy", _config())
+    assert "Heb ei chyfieithu i&#x27;r Gymraeg eto" in text and "20 Tachwedd 2026" in text
+    assert f'[Darllen y fersiwn Saesneg wreiddiol]({ORIGINAL_URL}){{ hreflang="en" lang="cy" }}' in text
+    assert '<div lang="en" markdown="1">\n\n# Deciding a budget together' in text
+    assert "translation:" not in text and "content_lang: en" in text
+
+
+class _Page(HTMLParser):
+    """The lang of the page, of the banner, and of the element around the first h1."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.html_lang = ""
+        self.stack: list[str | None] = []
+        self.banner_text = ""
+        self.in_banner = 0
+        self.h1_lang: str | None = None
+        self.banner_link: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang") or ""
+        if tag in ("meta", "link", "img", "br", "hr", "input"):
+            return
+        self.stack.append(a.get("lang") or (self.stack[-1] if self.stack else None))
+        if "kb-untranslated" in (a.get("class") or ""):
+            self.in_banner = len(self.stack)
+        if self.in_banner and tag == "a" and a.get("hreflang"):
+            self.banner_link = a
+        if tag == "h1" and self.h1_lang is None:
+            self.h1_lang = self.stack[-1] or self.html_lang
+
+    def handle_endtag(self, tag):
+        if tag in ("meta", "link", "img", "br", "hr", "input") or not self.stack:
+            return
+        if self.in_banner == len(self.stack):
+            self.in_banner = 0
+        self.stack.pop()
+
+    def handle_data(self, data):
+        if self.in_banner:
+            self.banner_text += data
+
+
+@pytest.mark.build
+def test_a_pending_page_is_published_in_the_other_language_with_banner_and_lang(tmp_path):
+    files = parity_site()
+    del files["docs_cy/guides/budgets.md"]
+    files["docs/guides/budgets.md"] = BUDGET_EN.replace("order: 2\n", PENDING)
+    files["docs_cy/guides/welsh-first.md"] = BUDGET_CY.replace("id: budgets", "id: welsh-first").replace("order: 2\n", PENDING)
+    result = build(make_site(tmp_path, files))
+    assert result.returncode == 0, result.output
+
+    cy_page = result.site / "cy" / "guides" / "budgets" / "index.html"
+    page = _Page()
+    page.feed(cy_page.read_text(encoding="utf-8"))
+    assert page.html_lang == "cy"  # inside the Welsh interface
+    assert "Nid yw'r dudalen hon wedi'i chyfieithu i'r Gymraeg eto" in page.banner_text
+    assert "20 Tachwedd 2026" in page.banner_text
+    assert page.h1_lang == "en"  # the English content is marked as English (WCAG 3.1.2)
+    href = page.banner_link.get("href") or ""
+    assert page.banner_link.get("hreflang") == "en"
+    assert (cy_page.parent / href / "index.html").resolve() == (result.site / "guides" / "budgets" / "index.html").resolve()
+
+    en_page = result.site / "guides" / "welsh-first" / "index.html"
+    page = _Page()
+    page.feed(en_page.read_text(encoding="utf-8"))
+    assert page.html_lang == "en"
+    assert re.search(r"This page has not been translated into English yet \(translation requested on 20 November 2026\)", page.banner_text)
+    assert page.h1_lang == "cy"

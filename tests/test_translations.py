@@ -1,0 +1,142 @@
+"""Translation freshness (kb.translations) and its commands: both directions, with and without a lock file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parity_pages import parity_site
+from sitebuilder import make_site, run_kb
+
+from kb import parity
+from kb.content import load_site
+from kb.translations import digest, normalise
+
+EN, CY = "docs/guides/budgets.md", "docs_cy/guides/budgets.md"
+
+
+def _marked(tmp_path: Path) -> Path:
+    root = make_site(tmp_path, parity_site())
+    out = run_kb(root, "translations", "mark-in-step", EN)
+    assert out.returncode == 0, out.stderr
+    return root
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _fresh(root: Path) -> list:
+    return [p for p in parity.check(load_site(root)) if p.rule_name.startswith("translation-")]
+
+
+def test_normalised_text_ignores_trailing_spaces_but_keeps_lines():
+    assert normalise("a  \nb\t\n\n\n") == "a\nb\n"
+    assert normalise("\nŵ\n").split("\n")[1] == "ŵ"  # line N stays line N
+    assert digest("tŷ \n") == digest("tŷ\n\n") != digest("ty\n")
+
+
+def test_without_a_lock_file_nothing_is_reported(tmp_path):
+    root = make_site(tmp_path, parity_site())
+    assert _fresh(root) == []
+    assert {s.state for s in parity.statuses(load_site(root))} == {"unrecorded"}
+
+
+def test_marking_one_pair_records_both_sides_and_leaves_others_unrecorded(tmp_path):
+    root = _marked(tmp_path)
+    lock = (root / "translations.lock.yml").read_text(encoding="utf-8")
+    assert "guides/budgets.md:" in lock and "o'r tŷ i'r dŵr" in lock  # the snapshot, readable
+    states = {s.rel: s.state for s in parity.statuses(load_site(root))}
+    assert states["guides/budgets.md"] == "paired" and states["index.md"] == "unrecorded"
+    unrecorded = [p for p in _fresh(root) if p.rule_name == "translation-unrecorded"]
+    paths = {p.path for p in unrecorded}
+    assert {"docs_cy/index.md", "docs_cy/guides/community.md", "case_studies/gwyl-gymunedol/cy.md"} <= paths
+    assert CY not in paths
+    assert all(p.severity == "warning" and p.rule_id == "KB049" for p in unrecorded)
+
+
+def test_an_english_change_makes_the_welsh_outdated(tmp_path):
+    root = _marked(tmp_path)
+    _edit(root, EN, "Trust grew over 3 years.", "Trust grew over 3 years, slowly.")
+    [p] = [p for p in _fresh(root) if p.rule_name == "translation-outdated"]
+    assert (p.path, p.line, p.severity, p.rule_id) == (EN, 25, "warning", "KB048")
+    assert f"so {CY} is outdated" in p.message and "'…grew over 3 years.' → '…grew over 3 years, slowly.'" in p.message
+
+
+def test_welsh_first_works_the_same_way(tmp_path):
+    root = _marked(tmp_path)
+    _edit(root, CY, "gyda phŵer wedi'i rannu", "gyda'r pŵer wedi'i rannu'n deg")
+    [p] = [p for p in _fresh(root) if p.rule_name == "translation-outdated"]
+    assert p.path == CY and f"so {EN} is outdated" in p.message and "pŵer" in p.message
+
+
+def test_both_sides_changed_reports_each(tmp_path):
+    root = _marked(tmp_path)
+    _edit(root, EN, "Trust grew", "Trust slowly grew")
+    _edit(root, CY, "Tyfodd ymddiriedaeth", "Tyfodd ymddiriedaeth yn araf")
+    found = [p for p in _fresh(root) if p.rule_name == "translation-outdated"]
+    assert {p.path for p in found} == {EN, CY}
+    assert all("both" in p.message for p in found)
+    out = run_kb(root, "translations", "mark-in-step", CY)  # either file names the pair
+    assert out.returncode == 0
+    assert [p for p in _fresh(root) if p.rule_name == "translation-outdated"] == []
+
+
+def test_outdated_is_an_error_where_configured(tmp_path):
+    root = _marked(tmp_path)
+    config = root / "data" / "parity.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("error_for: []", 'error_for: ["guides/*"]'), encoding="utf-8")
+    _edit(root, EN, "Trust grew", "Trust slowly grew")
+    [p] = [p for p in _fresh(root) if p.rule_name == "translation-outdated"]
+    assert p.severity == "error"
+
+
+def test_trailing_spaces_do_not_make_a_pair_outdated(tmp_path):
+    root = _marked(tmp_path)
+    _edit(root, EN, "Trust grew over 3 years.", "Trust grew over 3 years.   \n\n")
+    assert [p for p in _fresh(root) if p.rule_name == "translation-outdated"] == []
+
+
+def test_marking_refuses_pairs_that_still_differ_unless_forced(tmp_path):
+    root = make_site(tmp_path, parity_site())
+    _edit(root, CY, "## Beth ddigwyddodd\n", "")
+    out = run_kb(root, "translations", "mark-in-step", EN)
+    assert out.returncode == 1 and "KB043" in out.stderr and "not marked" in out.stderr
+    assert "guides/budgets.md" not in (root / "translations.lock.yml").read_text(encoding="utf-8")
+    assert run_kb(root, "translations", "mark-in-step", "--force", EN).returncode == 0
+
+
+def test_marking_a_missing_pair_or_unknown_path_fails_clearly(tmp_path):
+    root = make_site(tmp_path, parity_site())
+    (root / CY).unlink()
+    out = run_kb(root, "translations", "mark-in-step", EN, "docs/nowhere.md")
+    assert out.returncode == 1
+    assert f"{CY} does not exist yet" in out.stderr and "docs/nowhere.md: no page" in out.stderr
+
+
+def test_mark_all_forgets_pairs_that_are_gone(tmp_path):
+    root = _marked(tmp_path)
+    (root / CY).unlink()
+    (root / EN).unlink()
+    assert run_kb(root, "translations", "mark-in-step", "--all").returncode == 0
+    lock = (root / "translations.lock.yml").read_text(encoding="utf-8")
+    assert "guides/budgets.md" not in lock and "index.md:" in lock
+
+
+def test_a_damaged_lock_file_is_a_problem_not_a_traceback(tmp_path):
+    root = _marked(tmp_path)
+    (root / "translations.lock.yml").write_text("pairs:\n  x: {en: {}}\n", encoding="utf-8")
+    [p] = [p for p in parity.check(load_site(root)) if p.rule_name == "parity-config"]
+    assert p.path == "translations.lock.yml" and "mark-in-step --all" in p.hint
+
+
+def test_parity_command_shows_states_and_diffs(tmp_path):
+    root = _marked(tmp_path)
+    _edit(root, CY, "dros 3 blynedd", "dros 3 blynedd hir")
+    out = run_kb(root, "parity", "--diff")
+    assert out.returncode == 0
+    assert "guides/budgets.md" in out.stdout and "outdated" in out.stdout
+    assert "-Tyfodd ymddiriedaeth dros 3 blynedd, o'r tŷ" in out.stdout
+    assert "+Tyfodd ymddiriedaeth dros 3 blynedd hir, o'r tŷ" in out.stdout
