@@ -12,6 +12,9 @@ import yaml
 from kb.problem import Problem, Severity, problem
 from kb.textparts import LinkOptions
 
+# libyaml's loader when present: the lock file holds a snapshot of every page.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CONFIG_PATH = "data/parity.yml"
 
 
@@ -52,7 +55,7 @@ def load_config(root: Path) -> ParityConfig:
     if not path.is_file():
         return config
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         if not isinstance(raw, dict):
             raise ValueError("the file must be a set of 'name: value' settings")
         fresh = raw.get("freshness") or {}

@@ -201,6 +201,9 @@ _NOT_PROSE = [
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def canonical_number(text: str) -> str:
     """'2,500' / '2 500' / '2500.0' -> '2500'; '1.50' -> '1.5'; '007' -> '7'."""
     plain = re.sub(r"[,\u00a0\u202f\u2009]", "", text)
@@ -217,8 +220,8 @@ def numbers(lines: list[str], first_line: int) -> list[Part]:
     found: list[Part] = []
     ref_def = _REF_DEF
     for i, line in enumerate(lines):
-        if ref_def.match(line):
-            continue
+        if not _DIGIT.search(line) or ref_def.match(line):
+            continue  # most lines hold no digit at all: skip the masking work
         text = line
         for pattern in _NOT_PROSE:
             text = pattern.sub(lambda m: " " * len(m.group(0)), text)

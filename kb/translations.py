@@ -23,6 +23,9 @@ from kb.content import LANGS, Lang, SourcePage
 from kb.parity_config import ParityConfig
 from kb.problem import Problem, problem
 
+# libyaml's loader when present: the lock file holds a snapshot of every page.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 LOCK_VERSION = 1
 
 
@@ -71,7 +74,7 @@ def read_lock(root: Path, config: ParityConfig) -> Lock:
         return lock
     lock.exists = True
     try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        raw = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         for rel, entry in (raw.get("pairs") or {}).items():
             sides: dict[Lang, SideRecord] = {}
             for lang in LANGS:
