@@ -1,0 +1,232 @@
+"""kb/case_study_pages.py (+ hooks/case_studies.py, docs/assets/case-studies.js): facts panel,
+listing with filters, theme/area indexes and the tile map, unit-tested and in a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import case_study_fixtures as F
+import pytest
+import yaml
+from sitebuilder import REPO, BuildResult, build, make_site
+
+from kb.case_study_pages import (
+    UI_FILE,
+    context_for,
+    facts_panel,
+    insert_facts,
+    listing,
+    load_tile_map,
+    relative_url,
+    themes_index,
+    wales_map,
+)
+from kb.content import load_site
+
+# Three fixture case studies: regions chosen so filtering by one region is a strict subset.
+FIXTURES = {
+    "alpha-group": {"n": 1, "regions": ["cardiff"]},
+    "beta-group": {"n": 2, "regions": ["newport", "cardiff"], "themes": ["involvement"], "status": "completed"},
+    "gamma-group": {"n": 3, "regions": ["gwynedd"], "sectors": ["health"]},
+}
+
+
+def fixture_files() -> dict[str, str]:
+    files = F.listing_pages()
+    for case_id, spec in FIXTURES.items():
+        opts = dict(spec)
+        n = int(opts.pop("n"))  # type: ignore[call-overload]
+        files.update(F.files(case_id, n, **opts))
+    return files
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_site(tmp_path_factory.mktemp("cs") / "repo", fixture_files())
+
+
+@pytest.fixture(scope="module")
+def built(repo: Path) -> BuildResult:
+    result = build(repo)
+    assert result.returncode == 0, result.output[-3000:]
+    return result
+
+
+# --- unit -------------------------------------------------------------------------------------
+
+
+def test_relative_urls() -> None:
+    assert relative_url("case-studies/index.md", "case-studies/x/index.md") == "x/"
+    assert relative_url("case-studies/themes.md", "case-studies/index.md") == "../"
+    assert relative_url("case-studies/x/index.md", "case-studies/index.md") == "../"
+    assert relative_url("case-studies/index.md", "case-studies/index.md") == "./"
+    assert relative_url("index.md", "case-studies/index.md") == "case-studies/"
+    assert relative_url("case-studies/themes.md", "case-studies/x/index.md", False) == "x/index.html"
+
+
+def test_ui_strings_exist_in_both_languages() -> None:
+    raw = yaml.safe_load((REPO / UI_FILE).read_text(encoding="utf-8"))
+    assert set(raw["en"]) == set(raw["cy"])
+    for key, text in raw["en"].items():
+        assert str(raw["cy"][key]).strip(), key
+        assert set(re.findall(r"\{\w+\}", str(text))) == set(re.findall(r"\{\w+\}", str(raw["cy"][key]))), key
+
+
+def test_tile_map_places_each_principal_area_once() -> None:
+    tiles = load_tile_map(REPO)
+    regions = yaml.safe_load((REPO / "data/vocabularies/regions.yml").read_text(encoding="utf-8"))
+    areas = {t["id"] for t in regions["terms"]} - {"wales-wide"}
+    assert len(areas) == 22 and set(tiles.tiles) == areas
+    positions = list(tiles.tiles.values())
+    assert len(set(positions)) == 22
+    assert all(0 <= c < tiles.columns and 0 <= r < tiles.rows for c, r in positions)
+    # North at the top: Anglesey above Cardiff; west on the left: Pembrokeshire left of Newport.
+    assert tiles.tiles["isle-of-anglesey"][1] < tiles.tiles["cardiff"][1]
+    assert tiles.tiles["pembrokeshire"][0] < tiles.tiles["newport"][0]
+
+
+def test_facts_panel_in_welsh_uses_welsh_labels_only(repo: Path) -> None:
+    site = load_site(repo)
+    page = site.get("cy", "case-studies/beta-group/index.md")
+    assert page is not None
+    html = facts_panel(page, context_for(site, "cy"))
+    for welsh in ("Yn gryno", "Ardaloedd", "Casnewydd", "Caerdydd", "gwblhau", "Trigolion lleol", "3 Mai 2024"):
+        assert welsh in html, welsh
+    for english in ("At a glance", "Areas", "Newport", "Completed", "Local residents", "May"):
+        assert english not in html, english
+    assert 'href="../?region=newport"' in html
+
+
+def test_facts_panel_goes_after_the_title() -> None:
+    assert insert_facts("# Title\n\nStory", "<aside></aside>").split("\n")[:3] == ["# Title", "", "<aside></aside>"]
+    assert insert_facts("Story", "<aside></aside>").split("\n")[1] == "<aside></aside>"
+
+
+def test_listing_cards_and_filters(repo: Path) -> None:
+    site = load_site(repo)
+    html = listing(site, "case-studies/index.md", context_for(site, "en"))
+    assert html.count('class="kb-cs-card"') == 3
+    assert 'data-region="newport cardiff"' in html
+    assert '<option value="cardiff">Cardiff (2)</option>' in html
+    assert 'role="status" aria-live="polite"' in html
+    assert 'href="beta-group/"' in html
+
+
+def test_theme_index_lists_only_themes_in_use(repo: Path) -> None:
+    site = load_site(repo)
+    text = themes_index(site, "case-studies/themes.md", context_for(site, "cy"))
+    assert "## Gweithredu cymunedol {#theme-community-action}" in text
+    assert "## Cynnwys ac ymgysylltu {#theme-involvement}" in text
+    assert "Hinsawdd" not in text
+    assert 'href="../?theme=involvement"' in text
+
+
+def test_map_counts_each_area(repo: Path) -> None:
+    site = load_site(repo)
+    html = wales_map(site, "case-studies/regions.md", context_for(site, "cy"))
+    counts = dict(re.findall(r'data-region="([a-z-]+)" data-count="(\d+)"', html))
+    assert len(counts) == 22
+    assert (counts["cardiff"], counts["newport"], counts["gwynedd"], counts["powys"]) == ("2", "1", "1", "0")
+    assert 'aria-label="Caerdydd: 2 astudiaeth achos"' in html
+    assert html.count("<tr><th scope=\"row\">") == 23  # 22 areas + Wales-wide in the text alternative
+    assert "sgematig" in html
+
+
+# --- built site ---------------------------------------------------------------------------------
+
+
+def test_built_pages_in_both_languages(built: BuildResult) -> None:
+    site = built.site
+    for prefix in ("", "cy/"):
+        for page in ("case-studies/index.html", "case-studies/themes/index.html", "case-studies/regions/index.html"):
+            html = (site / prefix / page).read_text(encoding="utf-8")
+            assert "<!-- kb:case-studies" not in html, page
+        listing_html = (site / prefix / "case-studies/index.html").read_text(encoding="utf-8")
+        assert listing_html.count('class="kb-cs-card"') == 3
+        assert "assets/case-studies.js" in listing_html
+    welsh = (site / "cy/case-studies/regions/index.html").read_text(encoding="utf-8")
+    assert "Sir Benfro" in welsh and "Pembrokeshire" not in welsh
+
+
+# --- browser ------------------------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built: BuildResult) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _expected_titles(region: str, lang: str) -> set[str]:
+    titles = set()
+    for case_id, spec in FIXTURES.items():
+        if region in spec["regions"]:  # type: ignore[operator]
+            titles.add(str(F.front(case_id, lang, int(spec["n"]))["title"]))  # type: ignore[call-overload]
+    return titles
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("prefix", "lang", "count_text"),
+    [("", "en", "Showing {n} of 3 case studies."), ("cy/", "cy", "Yn dangos {n} o 3 astudiaeth achos.")],
+)
+@pytest.mark.parametrize("region", ["cardiff", "gwynedd"])
+def test_filter_by_region_in_browser(server: str, prefix: str, lang: str, count_text: str, region: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    expected = _expected_titles(region, lang)
+    assert expected and len(expected) < len(FIXTURES)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(f"{server}/{prefix}case-studies/")
+            visible = page.locator(".kb-cs-card:visible .kb-cs-card__title")
+            assert visible.count() == 3
+            page.select_option("#kb-cs-filter-region", region)
+            assert set(visible.all_text_contents()) == expected
+            status = page.locator(".kb-cs-count")
+            assert status.get_attribute("aria-live") == "polite"
+            assert status.text_content() == count_text.format(n=len(expected))
+            assert f"region={region}" in page.url
+            shared = page.url
+
+            # The shared link reopens the same view in a fresh page.
+            other = browser.new_page()
+            other.goto(shared)
+            assert other.locator("#kb-cs-filter-region").input_value() == region
+            assert set(other.locator(".kb-cs-card:visible .kb-cs-card__title").all_text_contents()) == expected
+            assert other.locator(".kb-cs-count").text_content() == count_text.format(n=len(expected))
+
+            # Clearing shows everything again and drops the query.
+            other.click(".kb-cs-clear")
+            other.wait_for_function("document.querySelectorAll('.kb-cs-card:not([hidden])').length === 3")
+            assert "region=" not in other.url
+
+            # The map's area links open the same filtered view.
+            page.goto(f"{server}/{prefix}case-studies/regions/")
+            page.click(f'a.kb-map-tile[data-region="{region}"]')
+            page.wait_for_url(re.compile(rf"region={region}"))
+            assert set(page.locator(".kb-cs-card:visible .kb-cs-card__title").all_text_contents()) == expected
+        finally:
+            browser.close()
