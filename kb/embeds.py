@@ -20,6 +20,7 @@ OEMBED_DIR = "oembed"
 # The frame size the copied HTML and the oEmbed response suggest (CSS px).
 WIDTH = 560
 HEIGHT = 280
+MAX_TAGS = 3
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -48,11 +49,13 @@ body{font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Ubuntu,sans-serif;
 .kb-card{margin:0;padding:1rem 1.1rem;border:1px solid #c9ccd1;border-left:6px solid #00695c;
 border-radius:6px;background:#fff;max-width:100%;overflow:hidden}
 .kb-card__type{margin:0 0 .25rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#4a4f55}
-.kb-card__title{margin:0 0 .4rem;font-size:1.15rem;line-height:1.3}
+.kb-card__title{margin:0 0 .4rem;font-size:1.15rem;line-height:1.3;display:-webkit-box;-webkit-line-clamp:2;
+-webkit-box-orient:vertical;overflow:hidden}
 .kb-card__title a{color:#00564b}
-.kb-card__summary{margin:0 0 .6rem;display:-webkit-box;-webkit-line-clamp:4;-webkit-box-orient:vertical;overflow:hidden}
-.kb-card__tags{margin:0 0 .6rem;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.3rem}
-.kb-card__tags li{font-size:.78rem;padding:.1rem .45rem;border-radius:999px;background:#e6f2f0;color:#00453c}
+.kb-card__summary{margin:0 0 .6rem;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
+.kb-card__tags{margin:0 0 .6rem;padding:0;list-style:none;display:flex;flex-wrap:nowrap;gap:.3rem;overflow:hidden}
+.kb-card__tags li{font-size:.78rem;padding:.1rem .45rem;border-radius:999px;background:#e6f2f0;color:#00453c;
+white-space:nowrap;overflow:hidden;text-overflow:ellipsis;flex:0 1 auto;min-width:0}
 .kb-card__more{margin:0;font-size:.9rem}
 .kb-card__more a{color:#00564b;font-weight:600}
 .kb-card__site{color:#4a4f55;font-weight:400!important}
@@ -84,7 +87,8 @@ def card_html(item: Item, lang: Lang, info: SiteInfo) -> str:
     page_href = _e(relative(here, page))
     home_href = _e(relative(here, with_lang(lang, "")))
     title = item.title(lang) or item.id
-    tags = "".join(f"<li>{_e(t)}</li>" for t in item.tags(lang)[1:])
+    # A few labels (themes first) on one line: the card must fit the frame size partners paste.
+    tags = "".join(f"<li>{_e(t)}</li>" for t in item.tags(lang)[1 : 1 + MAX_TAGS])
     tag_list = f'<ul class="kb-card__tags">{tags}</ul>\n' if tags else ""
     return (
         "<!doctype html>\n"

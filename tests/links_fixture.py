@@ -12,9 +12,9 @@ GUIDE2_EN = """---
 id: listening-first
 type: guide
 title: Listening before deciding
-summary: Why a public body in Wales should listen to the people who use a service before it decides anything.
-themes: [involvement]
-sectors: [health]
+summary: Why a public body in Wales should listen to the people who use a service before it decides anything, how to arrange conversations that people can actually take part in, in English or in Welsh, and what to do with what they say so that it changes the decision rather than decorating it afterwards.
+themes: [involvement, democratic-participation, measuring-impact]
+sectors: [health, social-care, local-government, third-sector]
 updated: 2026-10-01
 created: 2026-09-01
 ---
@@ -29,9 +29,9 @@ GUIDE2_CY = """---
 id: listening-first
 type: guide
 title: Gwrando cyn penderfynu
-summary: Pam y dylai corff cyhoeddus yng Nghymru wrando ar y bobl sy'n defnyddio gwasanaeth cyn iddo benderfynu dim.
-themes: [involvement]
-sectors: [health]
+summary: Pam y dylai corff cyhoeddus yng Nghymru wrando ar y bobl sy'n defnyddio gwasanaeth cyn iddo benderfynu dim, sut i drefnu sgyrsiau y gall pobl gymryd rhan ynddyn nhw go iawn, yn Gymraeg neu yn Saesneg, a beth i'w wneud â'r hyn a ddywedant fel ei fod yn newid y penderfyniad yn hytrach na'i addurno wedyn.
+themes: [involvement, democratic-participation, measuring-impact]
+sectors: [health, social-care, local-government, third-sector]
 updated: 2026-10-01
 created: 2026-09-01
 ---

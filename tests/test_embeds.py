@@ -112,8 +112,13 @@ def test_every_embed_renders_inside_an_iframe(served):
                 title = frame.locator("h1 a")
                 assert title.is_visible() and title.inner_text().strip()
                 assert frame.evaluate("document.scripts.length") == 0
-                # The card fits the suggested frame height.
+                # The card fits the frame size partners paste, and a narrow (phone) one.
                 assert frame.evaluate("document.documentElement.scrollHeight") <= HEIGHT, card
+            page.evaluate("document.querySelectorAll('iframe').forEach(f => f.width = 320)")
+            page.wait_for_timeout(100)
+            for card in cards:
+                frame = page.frame(url=f"{base}/{card}/")
+                assert frame.evaluate("document.documentElement.scrollHeight") <= HEIGHT, (card, 320)
             # Nothing came from outside the site.
             assert requests and all(u.startswith(base) for u in requests), requests
             # A card's link opens the full page in the partner's window, not in the frame.
