@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ class LabelRow:
     values: tuple[str, ...]  # each term's label in the page language
 
 
-def label_rows(root: Path, meta: dict[str, Any], lang: str, fields: tuple[str, ...]) -> list[LabelRow]:
+def label_rows(root: Path, meta: Mapping[str, Any], lang: str, fields: tuple[str, ...]) -> list[LabelRow]:
     """Rows for the given front-matter fields, in that order, skipping empty or unknown ones."""
     type_name = str(meta.get("type", ""))
     vocab_of = facet_fields(root).get(type_name, {})
