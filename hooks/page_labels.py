@@ -15,6 +15,9 @@ GUIDE_FIELDS = ("themes", "sectors", "values", "legislation")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Material shows a page-status badge for meta 'status'; a case study's status is the
+    # initiative's (ongoing/completed), which the facts panel shows from the sources instead.
+    page.meta.pop("status", None)
     if page.meta.get("type") == "guide":
         root = Path(config.config_file_path).parent
         page.meta["kb_labels"] = label_rows(root, page.meta, bridge.current_language(config), GUIDE_FIELDS)
