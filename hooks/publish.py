@@ -30,7 +30,7 @@ from kb.urls import dest_uri, from_manifest, page_path
 
 log = get_plugin_logger("kb.publish")
 
-_items: tuple[int, list[Item]] | None = None
+_items: tuple[int, list[Item], dict[str, Item]] | None = None
 
 
 def _lang(value: str) -> Lang:
@@ -41,8 +41,14 @@ def _items_of(site: Site) -> list[Item]:
     """The items, computed once per loaded Site (every language pass shares them)."""
     global _items
     if _items is None or _items[0] != id(site):
-        _items = (id(site), load_items(site))
+        items = load_items(site)
+        _items = (id(site), items, {p.rel: i for i in items for p in i.pages.values()})
     return _items[1]
+
+
+def _item_at(site: Site, rel: str) -> Item | None:
+    _items_of(site)
+    return _items[2].get(rel) if _items else None
 
 
 def _site_info(config: MkDocsConfig) -> SiteInfo:
@@ -89,7 +95,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     site = state.current()
     lang = _lang(bridge.current_language(config))
     _, rel = _lang_and_rel(bridge.page_source_key(page))
-    item = next((i for i in _items_of(site) if rel in {p.rel for p in i.pages.values()}), None)
+    item = _item_at(site, rel)
     path = "" if page.url in (".", "./") else page.url
     others = [x for x in bridge.page_alternates(page) if x != lang]
     summary = page.meta.get("summary") if isinstance(page.meta.get("summary"), str) else None
