@@ -30,7 +30,9 @@ from kb.urls import dest_uri, from_manifest, page_path
 
 log = get_plugin_logger("kb.publish")
 
-_items: tuple[int, list[Item], dict[str, Item]] | None = None
+# (the Site they came from, items, items by source rel); held by reference, not id(), because
+# `mkdocs serve` reloads the Site and a new object may reuse a freed one's id.
+_items: tuple[Site, list[Item], dict[str, Item]] | None = None
 
 
 def _lang(value: str) -> Lang:
@@ -40,9 +42,9 @@ def _lang(value: str) -> Lang:
 def _items_of(site: Site) -> list[Item]:
     """The items, computed once per loaded Site (every language pass shares them)."""
     global _items
-    if _items is None or _items[0] != id(site):
+    if _items is None or _items[0] is not site:
         items = load_items(site)
-        _items = (id(site), items, {p.rel: i for i in items for p in i.pages.values()})
+        _items = (site, items, {p.rel: i for i in items for p in i.pages.values()})
     return _items[1]
 
 

@@ -19,9 +19,10 @@ from kb.content import LANGS, Site, load_site
 from kb.embeds import EMBED_DIR, embed_path
 from kb.feeds import feed_paths
 from kb.items import load_items
+from kb.placeholders import placeholder_pages
 from kb.problem import Problem, problem
 from kb.redirects import load_redirects, redirect_paths
-from kb.urls import from_manifest, published_pages, to_manifest
+from kb.urls import from_manifest, page_path, published_pages, to_manifest
 
 MANIFEST_FILE = "data/published-urls.txt"
 HEADER = """\
@@ -40,6 +41,9 @@ class Entry:
 def current_paths(site: Site) -> set[str]:
     """Site-relative paths the build publishes: pages, embed cards, feeds and the API."""
     paths = {p.path for p in published_pages(site)}
+    # A page whose translation is pending is published in the other language too, as a bannered
+    # placeholder (kb.placeholders), at the address the translation will have.
+    paths.update(page_path(site, p.lang, p.rel) for p in placeholder_pages(site))
     for item in load_items(site):
         paths.update(embed_path(lang, item.id) for lang in item.langs())
     for lang in LANGS:

@@ -4,7 +4,7 @@ from links_fixture import links_site
 from sitebuilder import make_site, run_kb
 
 from kb.content import load_site
-from kb.manifest import MANIFEST_FILE, check, read_manifest, update
+from kb.manifest import MANIFEST_FILE, check, current_paths, read_manifest, update
 
 
 def test_update_then_check_is_clean_and_idempotent(tmp_path):
@@ -70,3 +70,14 @@ def test_cli_update_and_check(tmp_path):
     assert result.returncode == 1
     assert "error KB080 published-url-missing: /guides/listening-first/ was published" in result.stdout
     assert "error KB080 published-url-missing: /cy/guides/listening-first/ was published" in result.stdout
+
+
+def test_a_pending_translation_placeholder_is_a_published_url(tmp_path):
+    files = links_site()
+    del files["docs_cy/guides/hear-first.md"]
+    files["docs/guides/hear-first.md"] = files["docs/guides/hear-first.md"].replace(
+        "updated: 2026-10-01", "updated: 2026-10-01\ntranslation: {pending: 2026-10-02}"
+    )
+    paths = current_paths(load_site(make_site(tmp_path, files)))
+    assert "cy/guides/listening-first/" in paths  # the bannered placeholder's address
+    assert "cy/embed/listening-first/" not in paths  # no Welsh card until there is Welsh text
