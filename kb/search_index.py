@@ -95,9 +95,8 @@ class _BodyFinder(HTMLParser):
             return
         if tag == "article":
             self._depth += 1
-        if self._skip or tag in self._SKIP_TAGS or _excluded(a):
-            if tag not in _VOID:
-                self._skip.append(tag)
+        if (self._skip or tag in self._SKIP_TAGS or _excluded(a)) and tag not in _VOID:
+            self._skip.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.start is None or self.end is not None:

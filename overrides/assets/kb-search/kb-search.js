@@ -97,9 +97,13 @@ export function excerpt(content, isMatch) {
 }
 
 // -- Pagefind instances -------------------------------------------------------------------
-// Pagefind chooses its language index from <html lang> when an instance is created; to search the
-// other language too, create a second instance while the attribute briefly names that language.
-function createInstance(pagefindModule, lang, baseUrl) {
+// One Pagefind per language, each in its own copy of pagefind.js (a distinct module URL): its
+// WebAssembly glue is module-wide, so two languages' wasm files in one copy corrupt each other.
+// Pagefind chooses its language index from <html lang> when an instance is created, so the
+// attribute briefly names the wanted language.
+async function createInstance(bundleUrl, lang, ownLang, baseUrl) {
+  const url = lang === ownLang ? bundleUrl : `${bundleUrl}?lang=${encodeURIComponent(lang)}`;
+  const pagefindModule = await import(url);
   const html = document.documentElement;
   const own = html.getAttribute("lang");
   html.setAttribute("lang", lang);
@@ -149,22 +153,33 @@ class SearchBox {
 
   load() {
     this.ready ??= (async () => {
-      const [data, pagefindModule] = await Promise.all([
-        fetch(this.root.dataset.data).then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); }),
-        import(new URL(this.root.dataset.bundle, document.baseURI).href),
-      ]);
+      const data = await fetch(this.root.dataset.data).then((r) => {
+        if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
+        return r.json();
+      });
       this.facets = data.facets || {};
       this.mutations = createMutations(data.mutations);
-      const baseUrl = new URL(this.root.dataset.root, document.baseURI).pathname;
-      this.instances = this.langs.map((lang) => ({
-        lang,
-        welsh: lang === "cy",
-        pagefind: createInstance(pagefindModule, lang, baseUrl),
-        translateFilters: filterTranslator(this.facets, this.lang, lang),
-      }));
+      this.instances = {};
+      await this.instance(this.lang);
       await this.renderFacets();
     })();
     return this.ready;
+  }
+
+  // The Pagefind instance for `lang`, loaded the first time it is needed.
+  instance(lang) {
+    this.instances[lang] ??= (async () => ({
+      lang,
+      welsh: lang === "cy",
+      pagefind: await createInstance(
+        new URL(this.root.dataset.bundle, document.baseURI).href,
+        lang,
+        this.lang,
+        new URL(this.root.dataset.root, document.baseURI).pathname,
+      ),
+      translateFilters: filterTranslator(this.facets, this.lang, lang),
+    }))();
+    return this.instances[lang];
   }
 
   bind() {
@@ -228,7 +243,7 @@ class SearchBox {
   }
 
   async renderFacets() {
-    const own = this.instances.find((i) => i.lang === this.lang);
+    const own = await this.instance(this.lang);
     const available = (await own.pagefind.filters()) || {};
     const keys = Object.keys(this.facets).filter((k) => Object.keys(available[k] || {}).length);
     this.facetGroups.replaceChildren();
@@ -279,7 +294,14 @@ class SearchBox {
     } catch (error) {
       return this.fail(error);
     }
-    const instances = this.both.checked ? this.instances : this.instances.filter((i) => i.lang === this.lang);
+    let instances;
+    try {
+      const langs = this.both.checked ? [this.lang, ...this.langs.filter((l) => l !== this.lang)] : [this.lang];
+      instances = await Promise.all(langs.map((l) => this.instance(l)));
+    } catch (error) {
+      return this.fail(error);
+    }
+    if (generation !== this.generation) return;
     const radicals = this.mutations.radicals;
     const merged = await searchAll(instances, query, filters, radicals);
     if (generation !== this.generation) return; // a newer search has started
@@ -294,6 +316,8 @@ class SearchBox {
       ? fill(this.strings.none, { query })
       : n === 1 ? this.strings.one : fill(this.strings.many, { count: String(n) });
     await this.showMore(false);
+    // For tests and assistive tooling: which search the list now shows.
+    if (generation === this.generation) this.root.dataset.done = String(generation);
   }
 
   renderFormsNote(query, instances) {

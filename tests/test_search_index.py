@@ -1,0 +1,117 @@
+"""kb/search_index.py: what Pagefind reads on each page, the Welsh radicals added, the facets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb import search_index as si
+from kb.vocabularies import load_vocabularies
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def page(lang: str, body: str, extra_after: str = "") -> str:
+    return (
+        f'<!doctype html><html lang="{lang}" class="no-js"><head><title>T</title></head><body>'
+        '<header><nav>Dewislen Canllawiau</nav></header><main>'
+        f'<article class="md-content__inner md-typeset">{body}</article>{extra_after}'
+        "</main><footer>Troedyn</footer></body></html>"
+    )
+
+
+def test_extra_terms_are_the_radicals_of_mutated_words() -> None:
+    text = "Mae'r gymuned yng Nghymru yn helpu'r bobl. Mae gan y cymuned ddŵr."
+    extra = si.extra_terms(text)
+    assert "cymru" in extra and "pobl" in extra and "dŵr" in extra
+    assert "cymuned" not in extra  # already written on the page
+    assert "yng" not in extra and "thw" not in extra
+    assert all(e == e.lower() for e in extra)
+
+
+def test_extra_terms_of_plain_text_add_nothing_surprising() -> None:
+    assert si.extra_terms("sector") == []
+    assert si.extra_terms("ffordd llan rhaid") == []
+
+
+def test_welsh_page_gets_hidden_low_weight_radicals_inside_the_indexed_body() -> None:
+    prepared = si.prepare_page(page("cy", "<h1>Cymuned</h1><p>Yng nghymuned y dref.</p>"), "/cy/x/")
+    assert prepared is not None and prepared.lang == "cy"
+    assert "cymuned" not in prepared.extra  # 'Cymuned' is on the page already
+    assert "tref" in prepared.extra
+    html = prepared.html
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in html
+    block_at = html.index("data-pagefind-weight")
+    assert html.index("<article") < block_at < html.index("</article>")
+    assert f'data-pagefind-meta="{si.EXTRA_META}:{len(prepared.extra)}"' in html
+    assert "<div hidden" in html
+    # Menus and footer stay outside the body Pagefind reads.
+    assert html.index("Dewislen") < html.index("data-pagefind-body")
+
+
+def test_english_page_is_marked_but_gets_no_radicals() -> None:
+    prepared = si.prepare_page(page("en", "<h1>Community</h1><p>The community of Gwynedd.</p>"), "/x/")
+    assert prepared is not None and prepared.extra == []
+    assert "data-pagefind-weight" not in prepared.html
+
+
+def test_excluded_elements_add_no_radicals() -> None:
+    body = '<h1>Teitl<a class="headerlink" href="#t">¶</a></h1><details class="kb-embed">gwefan bapur</details>'
+    prepared = si.prepare_page(page("cy", body), "/cy/x/")
+    assert prepared is not None
+    assert "papur" not in prepared.extra and "cwefan" not in prepared.extra
+
+
+def test_nested_article_does_not_end_the_body_early() -> None:
+    body = "<p>un</p><article><p>dau</p></article><p>Mae'r gymuned yma.</p>"
+    prepared = si.prepare_page(page("cy", body), "/cy/x/")
+    assert prepared is not None and "cymuned" in prepared.extra
+    assert prepared.html.index("data-pagefind-weight") > prepared.html.index("gymuned yma")
+
+
+def test_page_without_content_article_is_not_indexed() -> None:
+    redirect = '<!doctype html><html lang="cy"><head><meta http-equiv="refresh" content="0; url=../"></head></html>'
+    assert si.prepare_page(redirect, "/cy/old/") is None
+
+
+def test_urls_and_skipped_files(tmp_path: Path) -> None:
+    for rel in ["index.html", "cy/guides/a/index.html", "404.html", "cy/404.html", "pagefind/x.html"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    files = [si.url_of(tmp_path, f) for f in si.html_files(tmp_path)]
+    assert files == ["/cy/guides/a/", "/"]
+
+
+def test_facet_filters_use_labels_in_the_page_language() -> None:
+    vocabularies = load_vocabularies(REPO)
+    meta = {"type": "case-study", "themes": ["involvement"], "regions": ["isle-of-anglesey"], "sectors": ["housing"]}
+    assert si.facet_filters(meta, "cy", vocabularies) == [
+        ("type", "Astudiaeth achos"),
+        ("theme", "Cynnwys ac ymgysylltu"),
+        ("region", "Ynys Môn"),
+        ("sector", "Tai"),
+    ]
+    assert ("region", "Isle of Anglesey") in si.facet_filters(meta, "en", vocabularies)
+    assert si.facet_filters({"themes": ["no-such-theme"]}, "cy", vocabularies) == []
+
+
+def test_facet_labels_pair_both_languages() -> None:
+    labels = si.facet_labels(load_vocabularies(REPO), ["en", "cy"])
+    assert labels["theme"]["label"] == {"en": "Theme", "cy": "Thema"}
+    assert {"en": "Housing", "cy": "Tai"} in labels["sector"]["terms"]
+
+
+def test_every_search_string_exists_in_welsh_and_english() -> None:
+    data = yaml.safe_load((REPO / "data" / "ui" / "search.yml").read_text(encoding="utf-8"))
+    cy = si.ui_strings(data, "cy")
+    en = si.ui_strings(data, "en")
+    assert cy.keys() == en.keys()
+    assert cy["both_languages"] == "Chwilio'r ddwy iaith"
+    assert en["both_languages"] == "Search both languages"
+
+
+def test_a_missing_welsh_string_is_an_error_not_english() -> None:
+    with pytest.raises(ValueError, match="no 'cy' text for label"):
+        si.ui_strings({"label": {"en": "Search"}}, "cy")
