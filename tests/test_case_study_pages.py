@@ -27,6 +27,7 @@ from kb.case_study_pages import (
     wales_map,
 )
 from kb.content import load_site
+from kb.vocabularies import load_vocabularies
 
 # Three fixture case studies: regions chosen so filtering by one region is a strict subset.
 FIXTURES = {
@@ -132,7 +133,7 @@ def test_map_counts_each_area(repo: Path) -> None:
     counts = dict(re.findall(r'data-region="([a-z-]+)" data-count="(\d+)"', html))
     assert len(counts) == 22
     assert (counts["cardiff"], counts["newport"], counts["gwynedd"], counts["powys"]) == ("2", "1", "1", "0")
-    assert 'aria-label="Caerdydd: 2 astudiaeth achos"' in html
+    assert '<title>Caerdydd: 2 astudiaeth achos</title>' in html
     assert html.count("<tr><th scope=\"row\">") == 23  # 22 areas + Wales-wide in the text alternative
     assert "sgematig" in html
 
@@ -225,7 +226,11 @@ def test_filter_by_region_in_browser(server: str, prefix: str, lang: str, count_
 
             # The map's area links open the same filtered view.
             page.goto(f"{server}/{prefix}case-studies/regions/")
-            page.click(f'a.kb-map-tile[data-region="{region}"]')
+            # Found by its accessible name ("Cardiff: 2 case studies"), as a screen reader would.
+            area = load_vocabularies(REPO)["regions"].term_label(region, lang)
+            tile = page.get_by_role("link", name=re.compile(rf"^{re.escape(area)}: {len(expected)} "))
+            assert tile.get_attribute("data-region") == region
+            tile.click()
             page.wait_for_url(re.compile(rf"region={region}"))
             assert set(page.locator(".kb-cs-card:visible .kb-cs-card__title").all_text_contents()) == expected
         finally:
