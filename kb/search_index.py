@@ -15,6 +15,7 @@ import asyncio
 import html
 import re
 import shutil
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -234,39 +235,44 @@ class IndexStats:
     skipped: list[str] = field(default_factory=list)  # HTML files without a content article
 
 
-def prepare_site(site_dir: Path, rules: Mutations | None = None) -> tuple[list[PreparedPage], list[str]]:
-    prepared: list[PreparedPage] = []
-    skipped: list[str] = []
+def prepare_site(site_dir: Path, mirror: Path, rules: Mutations | None = None) -> IndexStats:
+    """Write what Pagefind should read of each built page into ``mirror`` (same relative paths)."""
+    stats = IndexStats()
     for file in html_files(site_dir):
+        rel = file.relative_to(site_dir)
         page = prepare_page(file.read_text(encoding="utf-8"), url_of(site_dir, file), rules)
         if page is None:
-            skipped.append(file.relative_to(site_dir).as_posix())
-        else:
-            prepared.append(page)
-    return prepared, skipped
+            stats.skipped.append(rel.as_posix())
+            continue
+        target = mirror / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.html, encoding="utf-8")
+        stats.pages[page.lang] = stats.pages.get(page.lang, 0) + 1
+        stats.extra_terms += len(page.extra)
+    return stats
 
 
-async def _write_index(pages: list[PreparedPage], output: Path) -> None:
+async def _write_index(mirror: Path, output: Path) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
 
     config = IndexConfig(exclude_selectors=EXCLUDE_SELECTORS, output_path=str(output))
     async with PagefindIndex(config=config) as index:
-        for page in pages:
-            await index.add_html_file(content=page.html, url=page.url)
+        # One directory scan: adding pages one by one through the service costs ~0.1 s each.
+        await index.add_directory(str(mirror))
         # leaving the block writes the files
 
 
 def index_site(site_dir: Path, rules: Mutations | None = None, output: Path | None = None) -> IndexStats:
-    """Index every built page under ``site_dir`` into ``site_dir/pagefind`` (one index per language)."""
-    pages, skipped = prepare_site(site_dir, rules)
+    """Index every built page under ``site_dir`` into ``site_dir/pagefind`` (one index per language).
+
+    The published HTML is not touched: Pagefind reads prepared copies in a temporary folder.
+    """
     target = (output or site_dir / "pagefind").resolve()
     if target.is_dir():
         shutil.rmtree(target)  # no stale chunks from an earlier build (mkdocs serve)
-    asyncio.run(_write_index(pages, target))
-    stats = IndexStats(skipped=skipped)
-    for page in pages:
-        stats.pages[page.lang] = stats.pages.get(page.lang, 0) + 1
-        stats.extra_terms += len(page.extra)
+    with tempfile.TemporaryDirectory(prefix="kb-search-") as tmp:
+        stats = prepare_site(site_dir, Path(tmp), rules)
+        asyncio.run(_write_index(Path(tmp), target))
     return stats
 
 
