@@ -108,7 +108,9 @@ async function createInstance(bundleUrl, lang, ownLang, baseUrl) {
   const own = html.getAttribute("lang");
   html.setAttribute("lang", lang);
   try {
-    return pagefindModule.createInstance({ baseUrl, excerptLength: EXCERPT_WORDS });
+    // noWorker: a first search would also fetch pagefind-worker.js (40 KB, a second copy of the
+    // engine); our searches are small enough for the page's own thread (bench/search_bench.py).
+    return pagefindModule.createInstance({ baseUrl, excerptLength: EXCERPT_WORDS, noWorker: true });
   } finally {
     html.setAttribute("lang", own);
   }
