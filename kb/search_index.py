@@ -83,6 +83,8 @@ class _BodyFinder(HTMLParser):
         self.text: list[str] = []
         self._depth = 0  # <article> nesting inside the body
         self._skip: list[str] = []  # open elements whose text is not indexed
+        self._foreign: list[str] = []  # open elements marked as another language (lang="en")
+        self.own_text: list[str] = []  # text in the page's own language (what gets radicals)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -98,6 +100,8 @@ class _BodyFinder(HTMLParser):
             self._depth += 1
         if (self._skip or tag in self._SKIP_TAGS or _excluded(a)) and tag not in _VOID:
             self._skip.append(tag)
+        elif tag not in _VOID and (self._foreign or (a.get("lang") and not (a.get("lang") or "").startswith("cy"))):
+            self._foreign.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.start is None or self.end is not None:
@@ -105,6 +109,8 @@ class _BodyFinder(HTMLParser):
         if self._skip and self._skip[-1] == tag:
             self._skip.pop()
             return
+        if self._foreign and self._foreign[-1] == tag:
+            self._foreign.pop()
         if tag == "article":
             self._depth -= 1
             if self._depth == 0:
@@ -113,6 +119,8 @@ class _BodyFinder(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.start is not None and self.end is None and not self._skip:
             self.text.append(data)
+            if not self._foreign:
+                self.own_text.append(data)
 
 
 def _excluded(attrs: dict[str, str | None]) -> bool:
@@ -161,7 +169,8 @@ def prepare_page(source: str, url: str, rules: Mutations | None = None) -> Prepa
         return None
     lang = page_lang(source)
     start, end = _offset(source, finder.start), _offset(source, finder.end)
-    extra = extra_terms(" ".join(finder.text), rules) if lang.split("-")[0] == "cy" else []
+    # Only Welsh text gets radicals: an English quotation (lang="en") would add nonsense such as 'gwhen'.
+    extra = extra_terms(" ".join(finder.own_text), rules) if lang.split("-")[0] == "cy" else []
     block = ""
     if extra:
         block = (

@@ -64,6 +64,15 @@ def test_excluded_elements_add_no_radicals() -> None:
     assert "papur" not in prepared.extra and "cwefan" not in prepared.extra
 
 
+def test_text_marked_as_english_gets_no_radicals() -> None:
+    body = '<p>Mae\'r gymuned yn darllen <cite lang="en">When the public <i>was</i> heard</cite> bob dydd.</p>'
+    prepared = si.prepare_page(page("cy", body), "/cy/x/")
+    assert prepared is not None
+    assert "cymuned" in prepared.extra and "dydd" not in prepared.extra
+    assert not {"gwhen", "gwas", "heard"} & set(prepared.extra)
+    assert "tydd" in prepared.extra  # 'dydd' after the English: Welsh again ('dydd' may be soft 'tydd')
+
+
 def test_nested_article_does_not_end_the_body_early() -> None:
     body = "<p>un</p><article><p>dau</p></article><p>Mae'r gymuned yma.</p>"
     prepared = si.prepare_page(page("cy", body), "/cy/x/")
