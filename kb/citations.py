@@ -603,8 +603,14 @@ def format_entry(entry: Entry, lang: str, style: CitationStyle) -> str:
     title = esc(str(data.get("title", "")))
     container = data.get("container-title")
     url = data.get("URL")
+    # Titles keep the language they were published in (CSL 'language', English unless said);
+    # on a page in the other language they carry their own lang (WCAG 3.1.2).
+    source_lang = str(data.get("language") or "en")
+    lang_attr = f' lang="{esc(source_lang, quote=True)}"' if source_lang != lang else ""
     # A part of something larger (a chapter, an article, a web page) is quoted; a whole work is in italics.
-    title_html = f"\u2018{title}\u2019" if container else f"<em>{title}</em>"
+    title_html = f"<span{lang_attr}>\u2018{title}\u2019</span>" if container else f"<em{lang_attr}>{title}</em>"
+    if container and not lang_attr:
+        title_html = f"\u2018{title}\u2019"
     if isinstance(url, str) and url.startswith("https://"):
         title_html = f'<a href="{esc(url, quote=True)}">{title_html}</a>'
     number = data.get("number")
@@ -615,7 +621,7 @@ def format_entry(entry: Entry, lang: str, style: CitationStyle) -> str:
     else:
         parts.append(f"{title_html} {head}")
     if container:
-        container_text = f"<em>{esc(str(container))}</em>"
+        container_text = f"<em{lang_attr}>{esc(str(container))}</em>"
         if editors and authors:
             label = style.text(lang, "editors" if len(editors) > 1 else "editor")
             names = _join_names([_name(p) for p in editors if isinstance(p, dict)], lang, style)

@@ -50,6 +50,7 @@ BIB_TEXT = """\
     - family: Owen
       given: Ieuan
   title: Cydgynhyrchu yng Nghymru
+  language: cy
   container-title: Gwefan y Rhwydwaith
   issued: {literal: n.d.}
   accessed: {date-parts: [[2024, 5, 3]]}
@@ -275,11 +276,11 @@ GOLDEN_CY = (
     "## Cyfeiriadau\n\n"
     '<ol class="kb-references">\n'
     '<li id="cite-1"><a class="kb-cite-back" href="#cite-ref-1" aria-label="Yn ôl i&#x27;r testun">↑</a> '
-    "Lent, A. a Studdert, J. (2019) <em>The Community Paradigm: &lt;why&gt; &amp; how</em>. "
+    'Lent, A. a Studdert, J. (2019) <em lang="en">The Community Paradigm: &lt;why&gt; &amp; how</em>. '
     "New Local Government Network.</li>\n"
     '<li id="cite-2"><a class="kb-cite-back" href="#cite-ref-2" aria-label="Yn ôl i&#x27;r testun">↑</a> '
     "National Assembly for Wales (2015) "
-    '<a href="https://www.legislation.gov.uk/anaw/2015/2/contents"><em>Well-being of Future Generations '
+    '<a href="https://www.legislation.gov.uk/anaw/2015/2/contents"><em lang="en">Well-being of Future Generations '
     "(Wales) Act 2015</em></a> (2015 anaw 2).</li>\n"
     "</ol>\n"
 )
@@ -296,8 +297,8 @@ def test_render_welsh_golden(bib):
 def test_render_webpage_with_accessed_date_in_both_languages(bib):
     entry = bib.get("evans-owen-web")
     assert format_entry(entry, "en", default_style()) == (
-        'Evans, S. and Owen, I. (n.d.) <a href="https://example.org/cydgynhyrchu?a=1&amp;b=2">‘Cydgynhyrchu yng '
-        "Nghymru’</a>. <em>Gwefan y Rhwydwaith</em>. Accessed 3 May 2024."
+        'Evans, S. and Owen, I. (n.d.) <a href="https://example.org/cydgynhyrchu?a=1&amp;b=2"><span lang="cy">‘Cydgynhyrchu yng '
+        'Nghymru’</span></a>. <em lang="cy">Gwefan y Rhwydwaith</em>. Accessed 3 May 2024.'
     )
     # Welsh: 'ac' before a vowel, 'd.d.' for no date, Welsh month.
     assert format_entry(entry, "cy", default_style()) == (
