@@ -210,8 +210,12 @@ class SearchBox {
     return this.input.value.trim() !== "" || Object.keys(this.selectedFilters()).length > 0;
   }
 
-  open() { this.panel.hidden = false; this.input.setAttribute("aria-expanded", "true"); }
-  close() { this.panel.hidden = true; this.input.setAttribute("aria-expanded", "false"); }
+  // No aria-expanded on the input: ARIA allows it on a combobox, not on a plain searchbox (axe
+  // aria-allowed-attr). The panel is not a combobox popup: arrow keys move real focus onto the result
+  // links, and it also holds check boxes and a button, which a listbox's options may not contain.
+  // Screen readers hear the result count from the live status line instead.
+  open() { this.panel.hidden = false; }
+  close() { this.panel.hidden = true; }
 
   links() { return [...this.list.querySelectorAll("a.kb-search__link")]; }
 
