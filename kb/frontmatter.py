@@ -5,6 +5,7 @@ MkDocs's own parser swallows YAML errors and keeps no line numbers; contributors
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,8 +13,11 @@ import yaml
 
 from kb.problem import Problem, problem
 
+# libyaml's C parser when available: front matter is parsed for every page on every build.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _StringDatesLoader(yaml.SafeLoader):
+
+class _StringDatesLoader(_BaseLoader):
     """SafeLoader that leaves dates as text, so the schema (not YAML) judges their format."""
 
 
@@ -42,15 +46,21 @@ class FrontMatter:
         return 1
 
 
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
 def _split(text: str) -> tuple[str, str, int] | None:
     """(yaml text, body, body start line) if the text opens with a '---' block, else None."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    first_end = text.find("\n")
+    if first_end == -1 or text[:first_end].rstrip() != "---":
         return None
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
-            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
-    return None
+    closing = _CLOSING.search(text, first_end + 1)
+    if closing is None:
+        return None
+    yaml_text = text[first_end + 1 : max(first_end + 1, closing.start() - 1)]
+    after = text.find("\n", closing.end())
+    body = "" if after == -1 else text[after + 1 :]
+    return yaml_text, body, text.count("\n", 0, closing.start()) + 2
 
 
 def _map_lines(
@@ -102,8 +112,13 @@ def parse_front_matter(text: str, rel_path: str) -> tuple[FrontMatter, list[Prob
     fm = FrontMatter({}, body=body, body_line=body_line, present=True)
     problems: list[Problem] = []
     try:
-        node = yaml.compose(yaml_text, Loader=_StringDatesLoader)
-        data = yaml.load(yaml_text, Loader=_StringDatesLoader)
+        # One parse: the node tree gives the lines, and the same tree is turned into data.
+        loader = _StringDatesLoader(yaml_text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 1

@@ -9,8 +9,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
@@ -201,7 +204,12 @@ def _type_of(page: SourcePage) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def check_page(page: SourcePage, schemas: dict[str, dict[str, Any]], vocabs: dict[str, Vocabulary]) -> list[Problem]:
+def check_page(
+    page: SourcePage,
+    schemas: dict[str, dict[str, Any]],
+    vocabs: dict[str, Vocabulary],
+    validators: dict[str, Draft202012Validator] | None = None,
+) -> list[Problem]:
     if page.text is None:
         return []  # unreadable: the reading problem is already reported
     if not page.front.present:
@@ -228,7 +236,9 @@ def check_page(page: SourcePage, schemas: dict[str, dict[str, Any]], vocabs: dic
                 f"Use one of: {', '.join(t for t in allowed_types if t != 'case-study')} (case studies live in case_studies/).",
             )
         ]
-    validator = Draft202012Validator(schemas[type_name], format_checker=FormatChecker())
+    validator = (validators or {}).get(type_name) or Draft202012Validator(
+        schemas[type_name], format_checker=FormatChecker()
+    )
     errors = list(validator.iter_errors(page.meta))
     # Several missing fields are one mistake for a contributor: say it once, listing them all.
     missing = [
@@ -295,11 +305,42 @@ def check_ids(site: Site) -> list[Problem]:
     return problems
 
 
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _compile_fast(schema: dict[str, Any]) -> Callable[[Any], Any]:
+    """fastjsonschema compiles a schema to Python: ~30x faster than jsonschema on valid pages."""
+    return fastjsonschema.compile(schema, formats={"date": _is_date})
+
+
+def _passes_fast(fast: dict[str, Callable[[Any], Any]], page: SourcePage) -> bool:
+    validate = fast.get(_type_of(page) or "")
+    if validate is None:
+        return False
+    try:
+        validate(page.meta)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def check(site: Site) -> list[Problem]:
     vocabs = load_vocabularies(site.root)
     schemas = load_schemas(site.root, vocabs)
     problems = check_vocabulary_files(site.root)
+    # One validator per content type for the whole site: building one per page was most of the cost.
+    validators = {
+        name: Draft202012Validator(schema, format_checker=FormatChecker()) for name, schema in schemas.items()
+    }
+    fast = {name: _compile_fast(schema) for name, schema in schemas.items()}
     for page in site.pages:
-        problems.extend(check_page(page, schemas, vocabs))
+        if page.text is not None and page.front.present and _passes_fast(fast, page):
+            continue  # valid: jsonschema's slower, explaining validation is only needed on failure
+        problems.extend(check_page(page, schemas, vocabs, validators))
     problems.extend(check_ids(site))
     return problems

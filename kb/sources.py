@@ -60,10 +60,10 @@ def decode_source(data: bytes, rel_path: str, max_bytes: int = MAX_PAGE_BYTES) -
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         fixes.append("Windows (CRLF) line endings")
-    normalised = unicodedata.normalize("NFC", text)
-    if normalised != text:
+    # is_normalized is a fast scan; most files are already NFC and need no copy.
+    if not unicodedata.is_normalized("NFC", text):
         fixes.append("decomposed (NFD) letters")
-        text = normalised
+        text = unicodedata.normalize("NFC", text)
     if "\x00" in text:
         problems.append(
             problem(
