@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.items import facet_fields
-from kb.vocabularies import load_vocabularies
+from kb.vocabularies import Vocabulary, load_vocabularies
 
 
 @dataclass(frozen=True)
@@ -18,19 +18,28 @@ class LabelRow:
     values: tuple[str, ...]  # each term's label in the page language
 
 
-def label_rows(root: Path, meta: Mapping[str, Any], lang: str, fields: tuple[str, ...]) -> list[LabelRow]:
-    """Rows for the given front-matter fields, in that order, skipping empty or unknown ones."""
-    type_name = str(meta.get("type", ""))
-    vocab_of = facet_fields(root).get(type_name, {})
-    vocabs = load_vocabularies(root)
-    rows: list[LabelRow] = []
-    for field in fields:
-        vocab = vocabs.get(vocab_of.get(field, ""))
-        raw = meta.get(field)
-        values = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
-        if vocab is None or not values:
-            continue
-        labels = tuple(vocab.term_label(str(v), lang) for v in values if vocab.get(str(v)))
-        if labels:
-            rows.append(LabelRow(field, vocab.label(lang), labels))
-    return rows
+@dataclass(frozen=True)
+class Labeller:
+    """What labelling needs, read once per build (not once per page)."""
+
+    vocab_of: dict[str, dict[str, str]]  # content type -> field -> vocabulary name
+    vocabs: dict[str, Vocabulary]
+
+    @classmethod
+    def load(cls, root: Path) -> Labeller:
+        return cls(facet_fields(root), load_vocabularies(root))
+
+    def rows(self, meta: Mapping[str, Any], lang: str, fields: tuple[str, ...]) -> list[LabelRow]:
+        """Rows for the given front-matter fields, in that order, skipping empty or unknown ones."""
+        vocab_of = self.vocab_of.get(str(meta.get("type", "")), {})
+        rows: list[LabelRow] = []
+        for field in fields:
+            vocab = self.vocabs.get(vocab_of.get(field, ""))
+            raw = meta.get(field)
+            values = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
+            if vocab is None or not values:
+                continue
+            labels = tuple(vocab.term_label(str(v), lang) for v in values if vocab.get(str(v)))
+            if labels:
+                rows.append(LabelRow(field, vocab.label(lang), labels))
+        return rows

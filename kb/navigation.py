@@ -26,6 +26,7 @@ def build_nav(site: Site) -> list[NavItem]:
     """
     raw = yaml.safe_load((site.root / "data" / "navigation.yml").read_text(encoding="utf-8")) or {}
     sections: list[dict[str, str]] = raw.get("sections", [])
+    max_listed = int(raw.get("max_listed", 10**9))
     rels: dict[str, SourcePage] = {}
     for page in site.pages:
         if page.rel not in rels or page.lang == DEFAULT_LANG:
@@ -37,9 +38,12 @@ def build_nav(site: Site) -> list[NavItem]:
     for section in sections:
         folder = section["dir"].strip("/") + "/"
         members = sorted((p for rel, p in rels.items() if rel.startswith(folder)), key=_order)
+        placed.update(p.rel for p in members)
+        index = f"{folder}index.md"
+        if len(members) > max_listed:
+            members = [rels[index]] if index in rels else members[:max_listed]
         if members:
             nav.append({section["title"]: [p.rel for p in members]})
-            placed.update(p.rel for p in members)
     nav.extend(sorted(rel for rel in rels if rel not in placed))
     return nav
 

@@ -118,3 +118,14 @@ def test_guide_labels_are_shown_in_the_page_language(built):
     en = (built.site / "guides/community/index.html").read_text(encoding="utf-8")
     assert "Hanfodion cydgynhyrchu" in cy and "Co-production basics" not in cy
     assert "Co-production basics" in en
+
+
+def test_not_found_pages_and_footer_are_in_each_language(built):
+    en, cy = built.site / "404.html", built.site / "cy/404.html"
+    assert parse(en).html_lang == "en" and parse(cy).html_lang == "cy"
+    cy_html = cy.read_text(encoding="utf-8")
+    assert "Heb ddod o hyd i&#39;r dudalen" in cy_html or "Heb ddod o hyd i'r dudalen" in cy_html
+    assert 'href="/cy/"' in cy_html and "Not found" not in cy_html
+    assert "Page not found" in en.read_text(encoding="utf-8")
+    guide = (built.site / "cy/guides/community/index.html").read_text(encoding="utf-8")
+    assert "Testun ar gael dan drwydded" in guide and "Made with" not in guide

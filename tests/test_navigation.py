@@ -24,3 +24,14 @@ def test_a_page_only_in_welsh_is_still_listed(tmp_path):
     files["docs_cy/tudalen.md"] = files["docs_cy/index.md"]
     nav = build_nav(load_site(make_site(tmp_path, files)))
     assert nav[-1] == "tudalen.md"
+
+
+def test_a_section_too_large_to_list_shows_only_its_index(tmp_path):
+    files = minimal_site()
+    files["docs/guides/index.md"] = files["docs/index.md"].replace("id: home", "id: guides")
+    for i in range(3):
+        files[f"docs/guides/g{i}.md"] = files["docs/guides/community.md"].replace("id: community", f"id: g{i}")
+    files["data/navigation.yml"] = "max_listed: 3\nsections:\n  - {dir: guides, title: Guides}\n"
+    nav = build_nav(load_site(make_site(tmp_path, files)))
+    assert {"Guides": ["guides/index.md"]} in nav
+    assert not any("guides/g1.md" == item for item in nav)
