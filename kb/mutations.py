@@ -12,7 +12,8 @@ itself first when its first letter can begin an unmutated word. ``forms("cymuned
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,12 @@ class Mutations:
     rules: tuple[Rule, ...]
     fixed_words: frozenset[str]
     min_length: int = 1
+    # radicals() remembered per distinct word: the indexer asks for every word of every Welsh page,
+    # and a site repeats the same few thousand words. Bounded, for a long `mkdocs serve`.
+    _radicals: Callable[[str], tuple[str, ...]] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_radicals", lru_cache(maxsize=100_000)(self._compute_radicals))
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Mutations:
@@ -70,9 +77,12 @@ class Mutations:
 
     # -- the two directions --------------------------------------------------------------
     def radicals(self, word: str) -> list[str]:
+        return list(self._radicals(word))
+
+    def _compute_radicals(self, word: str) -> tuple[str, ...]:
         low = word.lower()
         if not low or not low[0].isalpha() or low in self.fixed_words:
-            return [word]
+            return (word,)
         unit = self.initial(low)
         out: list[str] = []
         if unit not in self.never_radical:
@@ -87,7 +97,7 @@ class Mutations:
                 if self._fits(rule.before, rest):
                     out.append(rule.radical + rest)
         out = [c for c in _unique(out) if c == low or len(c) >= self.min_length]
-        return [_recase(word, c) for c in out] or [word]
+        return tuple(_recase(word, c) for c in out) or (word,)
 
     def forms(self, radical: str) -> list[str]:
         low = radical.lower()

@@ -45,6 +45,9 @@ SKIPPED_FILES = {"404.html"}
 
 _WORD = re.compile(r"[^\W\d_]+")
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
+# Where the content article may start. Material puts the whole navigation (one link per page of the
+# site) before it, so parsing from the top made each page cost O(site size): the build O(pages²).
+_ARTICLE_OPEN = re.compile(r"<article\b[^>]*\b" + re.escape(BODY_CLASS) + r"\b", re.IGNORECASE)
 
 
 # -- Welsh: the extra terms -----------------------------------------------------------------
@@ -59,17 +62,21 @@ def extra_terms(text: str, rules: Mutations | None = None) -> list[str]:
     'Mae'r gymuned yng Nghymru' -> ['cymuned', 'cymru'] (lower case, first-seen order).
     """
     rules = rules or load()
-    present = {w.lower() for w in words(text)}
+    # Each distinct word once (first-seen order); rules.radicals caches across pages too.
+    distinct = dict.fromkeys(w.lower() for w in words(text))
     extra: dict[str, None] = {}
-    for word in words(text):
-        low = word.lower()
+    for low in distinct:
         for radical in rules.radicals(low):
-            if radical != low and radical not in present:
+            if radical != low and radical not in distinct:
                 extra[radical] = None
     return list(extra)
 
 
 # -- the built HTML -------------------------------------------------------------------------
+class _BodyEnd(Exception):
+    """Raised by _BodyFinder at the article's closing tag: nothing after it needs parsing."""
+
+
 class _BodyFinder(HTMLParser):
     """Finds Material's content <article> (its start and end offsets) and its visible text."""
 
@@ -115,6 +122,7 @@ class _BodyFinder(HTMLParser):
             self._depth -= 1
             if self._depth == 0:
                 self.end = self.getpos()
+                raise _BodyEnd  # stop here: the footer and scripts are not read
 
     def handle_data(self, data: str) -> None:
         if self.start is not None and self.end is None and not self._skip:
@@ -136,12 +144,47 @@ def _excluded(attrs: dict[str, str | None]) -> bool:
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-def _offset(source: str, pos: tuple[int, int]) -> int:
+def _offset(source: str, pos: tuple[int, int], start: int = 0) -> int:
+    """The index in ``source`` of HTMLParser's (line, col) ``pos``, counted from index ``start``."""
     line, col = pos
-    index = 0
+    index = start
     for _ in range(line - 1):
         index = source.index("\n", index) + 1
     return index + col
+
+
+def _find_body(source: str) -> tuple[_BodyFinder, int, int] | None:
+    """Parse the content article once: (finder, start, end) offsets of its opening and closing tags.
+
+    Parsing starts at the article's opening tag, found by a regular expression (in C, linear), and
+    stops at its closing tag, so the cost is that of the page's own content, not of the site-wide
+    navigation around it. (Material writes that tag once, after the header and menus, outside any
+    script or comment.) Should the expression miss a page the parser would accept, the whole page
+    is parsed as before.
+    """
+    match = _ARTICLE_OPEN.search(source)
+    if match is not None:
+        found = _parse(source, match.start())
+        if found is not None:
+            return found
+    if BODY_CLASS not in source:
+        return None  # redirect stubs and the like: nothing to parse
+    return _parse(source, 0)
+
+
+def _parse(source: str, at: int) -> tuple[_BodyFinder, int, int] | None:
+    finder = _BodyFinder()
+    try:
+        finder.feed(source[at:] if at else source)
+        finder.close()
+    except _BodyEnd:
+        pass
+    if finder.start is None or finder.end is None:
+        return None
+    # Positions are relative to the slice fed; the end is counted on from the start, not line 1.
+    start = _offset(source, finder.start, at)
+    end = _offset(source, (finder.end[0] - finder.start[0] + 1, finder.end[1]), start - finder.start[1])
+    return finder, start, end
 
 
 @dataclass
@@ -162,13 +205,11 @@ def prepare_page(source: str, url: str, rules: Mutations | None = None) -> Prepa
 
     None when the page has no content article (redirect stubs, embeds without one).
     """
-    finder = _BodyFinder()
-    finder.feed(source)
-    finder.close()
-    if finder.start is None or finder.end is None:
+    found = _find_body(source)
+    if found is None:
         return None
+    finder, start, end = found
     lang = page_lang(source)
-    start, end = _offset(source, finder.start), _offset(source, finder.end)
     # Only Welsh text gets radicals: an English quotation (lang="en") would add nonsense such as 'gwhen'.
     extra = extra_terms(" ".join(finder.own_text), rules) if lang.split("-")[0] == "cy" else []
     block = ""

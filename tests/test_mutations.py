@@ -63,3 +63,11 @@ def test_javascript_twin_passes_the_same_vectors() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "# fail 0" in proc.stdout
+
+
+def test_remembered_radicals_are_not_shared_with_the_caller() -> None:
+    # radicals() is cached per word: a caller changing the list it got must not change the next answer.
+    first = mutations.radicals("Nghymru")
+    first.append("nonsense")
+    assert mutations.radicals("Nghymru") == ["Cymru"]
+    assert mutations.load() == mutations.Mutations.from_data(json.loads(mutations.DEFAULT_RULES.read_text("utf-8")))

@@ -124,3 +124,28 @@ def test_every_search_string_exists_in_welsh_and_english() -> None:
 def test_a_missing_welsh_string_is_an_error_not_english() -> None:
     with pytest.raises(ValueError, match="no 'cy' text for label"):
         si.ui_strings({"label": {"en": "Search"}}, "cy")
+
+
+def test_only_the_article_is_changed_wherever_it_sits_in_the_page() -> None:
+    # A long menu on many lines before the article and the article opening mid-line: the marker and
+    # the hidden block go exactly after the opening tag and before the closing one, nothing else moves.
+    menu = "\n".join(f'<li><a href="/cy/{i}/">Canllaw {i}</a></li>' for i in range(300))
+    before = f'<!doctype html>\n<html lang="cy"><body>\n<nav><ul>\n{menu}\n</ul></nav>\n<main>  '
+    opening = '<article class="md-content__inner md-typeset">'
+    inner = "\n<h1>Teitl</h1>\n<p>Yng\nnghymuned y dref.</p>\n"
+    after = "</article>\n<footer>Troedyn gymuned</footer></main></body></html>\n"
+    prepared = si.prepare_page(before + opening + inner + after, "/cy/x/")
+    assert prepared is not None and prepared.extra == ["cymuned", "tref"]
+    block = prepared.html[len(before) + len(opening) + len(" data-pagefind-body") + len(inner) : -len(after)]
+    assert prepared.html == before + opening[:-1] + " data-pagefind-body>" + inner + block + after
+    assert block.startswith("<div hidden") and block.endswith("cymuned tref</div>")
+
+
+def test_an_article_tag_the_quick_search_misreads_is_still_found() -> None:
+    # '>' inside an attribute value before the class: the whole page is parsed instead.
+    source = page("cy", "<p>Yng nghymuned y dref.</p>").replace(
+        "<article class=", '<article data-note="a > b" class='
+    )
+    prepared = si.prepare_page(source, "/cy/x/")
+    assert prepared is not None and prepared.extra == ["cymuned", "tref"]
+    assert '<article data-note="a > b" class="md-content__inner md-typeset" data-pagefind-body>' in prepared.html
