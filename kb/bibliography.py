@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 from jsonschema import Draft202012Validator
 
+from kb import yamlload
 from kb.problem import Problem, problem
 from kb.sources import read_source
 
@@ -112,7 +113,7 @@ def load_schema(root: Path) -> dict[str, Any]:
     path = root / SCHEMA_FILE
     if not path.is_file():
         return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yamlload.safe_load(path.read_text(encoding="utf-8"))
     return raw if isinstance(raw, dict) else {}
 
 
@@ -226,8 +227,8 @@ def parse_bibliography(text: str, schema: dict[str, Any], rel_path: str = BIBLIO
     """Parse and check the bibliography's text. Never raises; problems say what is wrong."""
     bib = Bibliography(path=rel_path)
     try:
-        node = yaml.compose(text, Loader=_StringDatesLoader)
-        data = yaml.load(text, Loader=_StringDatesLoader)
+        # One parse (libyaml when available) gives both the lines and the data.
+        node, data = yamlload.compose_and_load(text, _StringDatesLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from kb import yamlload
 from kb.content import CASE_STUDIES_DIR, Site, SourcePage
 from kb.problem import Problem, problem
 from kb.textparts import mask_code
@@ -52,6 +53,9 @@ def _body_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
 
 def image_refs(page: SourcePage) -> list[ImageRef]:
     refs: list[ImageRef] = []
+    body = page.body
+    if "![" not in body and "<" not in body:
+        return refs  # neither kind of image can be written without these
     for line, text in _body_lines(page):
         for m in MD_IMAGE.finditer(text):
             refs.append(ImageRef(m.group("src"), m.group("alt").strip(), line))
@@ -147,7 +151,7 @@ def bibliography_ids(root: Path) -> set[str] | None:
     """Ids in data/bibliography.yml, or None if it cannot be read (the citation checks report that)."""
     path = root / "data" / "bibliography.yml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlload.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return None
     if not isinstance(raw, list):
@@ -208,7 +212,7 @@ def check_personal_data(page: SourcePage) -> list[Problem]:
                 )
             )
     for key, text in _strings({k: v for k, v in page.meta.items() if k != "contact"}, ""):
-        m = EMAIL.search(text)
+        m = EMAIL.search(text) if "@" in text else None  # no address without an '@'
         if m:
             problems.append(
                 problem(
@@ -219,7 +223,7 @@ def check_personal_data(page: SourcePage) -> list[Problem]:
                     "Remove it; link the organisation's public web page under 'contact' instead.",
                 )
             )
-    for line, text in _body_lines(page):
+    for line, text in _body_lines(page) if "@" in page.body else ():
         for m in EMAIL.finditer(text):
             problems.append(
                 problem(
@@ -235,8 +239,8 @@ def check_personal_data(page: SourcePage) -> list[Problem]:
 
 def check_placeholders(page: SourcePage) -> list[Problem]:
     """Every [[...]] the template left, at its line (YAML comments, which explain fields, are skipped)."""
-    if page.text is None:
-        return []
+    if page.text is None or "[[" not in page.text:
+        return []  # masking and comment removal only blank or cut text: no '[[' anywhere, no placeholder
     lines: list[tuple[int, str]] = []
     if page.front.present:
         for number, text in enumerate(page.text.split("\n")[: page.front.body_line - 1], start=1):

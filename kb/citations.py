@@ -18,8 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kb import yamlload
 from kb.bibliography import Bibliography, Entry, load_bibliography, unused_problems
 from kb.content import Site, SourcePage
 from kb.problem import Problem, problem
@@ -90,7 +89,7 @@ def load_style(root: Path) -> CitationStyle:
     path = root / STYLE_FILE
     if not path.is_file():
         path = _REPO_ROOT / STYLE_FILE
-    return style_from_data(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return style_from_data(yamlload.safe_load(path.read_text(encoding="utf-8")) or {})
 
 
 @lru_cache(maxsize=1)
@@ -164,19 +163,26 @@ def mask_code(body: str) -> str:
     """The body with code blocks, code spans and HTML comments blanked out.
 
     Python-Markdown indents list and admonition content by 4 spaces, so inside those an
-    indented code block needs 8; elsewhere 4 after a blank line.
+    indented code block needs 8; elsewhere 4 after a blank line. Finding citations and checking
+    quotations both need it for the same body, so the last few results are kept.
     """
+    return _mask_code_cached(body)
+
+
+@lru_cache(maxsize=8)
+def _mask_code_cached(body: str) -> str:
     lines = body.split("\n")
     out: list[str] = []
     fence: str | None = None
     in_container = False
     prev_blank = True
     in_indented_code = False
+    fence_match, list_match, container_match = _FENCE.match, _LIST_ITEM.match, _CONTAINER.match
     for line in lines:
         stripped = line.strip()
         if fence is not None:
-            out.append(_blank(line))
-            m = _FENCE.match(line)
+            out.append(" " * len(line))
+            m = fence_match(line)
             # A closing fence: the same character, at least as long, nothing after it.
             if (
                 m
@@ -187,33 +193,39 @@ def mask_code(body: str) -> str:
                 fence = None
             prev_blank = False
             continue
-        m = _FENCE.match(line)
-        if m:
-            fence = m.group(1)
-            out.append(_blank(line))
-            prev_blank = False
-            continue
         if not stripped:
             out.append(line)
             prev_blank = True
             continue
-        expanded = line.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip(" "))
-        if indent == 0 and not _LIST_ITEM.match(line) and not _CONTAINER.match(line):
+        m = fence_match(line) if ("`" in line or "~" in line) else None
+        if m:
+            fence = m.group(1)
+            out.append(" " * len(line))
+            prev_blank = False
+            continue
+        first = line[0]
+        if first == " " or first == "\t":
+            expanded = line.expandtabs(4)
+            indent = len(expanded) - len(expanded.lstrip(" "))
+        else:
+            indent = 0
+        opens_container = bool(list_match(line) or container_match(line))
+        if indent == 0 and not opens_container:
             in_container = False
-        if _LIST_ITEM.match(line) or _CONTAINER.match(line):
+        if opens_container:
             in_container = True
         code_indent = 8 if in_container else 4
         if indent >= code_indent and (prev_blank or in_indented_code):
             in_indented_code = True
-            out.append(_blank(line))
+            out.append(" " * len(line))
         else:
             in_indented_code = False
             out.append(line)
         prev_blank = False
     masked = "\n".join(out)
-    masked = _COMMENT.sub(lambda m: _blank(m.group(0)), masked)
-    return _mask_spans(masked)
+    if "<!--" in masked:
+        masked = _COMMENT.sub(lambda m: _blank(m.group(0)), masked)
+    return _mask_spans(masked) if "`" in masked else masked
 
 
 def _mask_spans(text: str) -> str:
@@ -280,25 +292,35 @@ def _parse_item(item: str, style: CitationStyle) -> Cite | str:
     return Cite(key, locator)
 
 
+_CITE_OPEN = re.compile(r"(?<!\\)\[\s*@")
+# What can end the search for a citation's ']': the ']', another '[', or a line break (ending the
+# paragraph when a blank line, or one holding only '>', follows).
+_BRACKET_STOP = re.compile(r"[\[\]\n]")
+_PARAGRAPH_END = re.compile(r"\n[ \t>]*\n")
 _SYNTAX_HINT = "Write citations as [@key], [@key, p. 84], [@key, pp. 17-18] or [@key1; @key2, p. 3]."
 
 
 def find_citations(body: str, style: CitationStyle | None = None) -> Found:
     """Every citation bracket in a page body (outside code), and every malformed one."""
     style = style or default_style()
-    masked = mask_code(body)
     found = Found()
-    for m in re.finditer(r"(?<!\\)\[\s*@", masked):
+    if "@" not in body:
+        return found  # no citation can start here (masking only blanks text out)
+    masked = mask_code(body)
+    for m in _CITE_OPEN.finditer(masked):
         start = m.start()
         # The bracket must close before the paragraph ends or another bracket opens.
         end = None
-        for i in range(m.end(), len(masked)):
+        stop = _BRACKET_STOP.search(masked, m.end())
+        while stop is not None:
+            i = stop.start()
             ch = masked[i]
             if ch == "]":
                 end = i
                 break
-            if ch == "[" or (ch == "\n" and re.match(r"\n[ \t>]*\n", masked[i:])):
+            if ch == "[" or _PARAGRAPH_END.match(masked, i):
                 break
+            stop = _BRACKET_STOP.search(masked, i + 1)
         if end is None:
             found.issues.append(
                 Issue(
@@ -347,6 +369,8 @@ def unquoted_blockquotes(body: str) -> list[int]:
     A blockquote runs from a '>' line through following non-blank lines (lazy continuation),
     and across a blank line when the next line is a '>' line again (Python-Markdown joins them).
     """
+    if ">" not in body:
+        return []  # no blockquote at all (masking only blanks text out)
     masked = mask_code(body)
     lines = masked.split("\n")
     offsets = []

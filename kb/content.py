@@ -11,6 +11,8 @@ Folders under case_studies/ starting with '_' or '.' (templates, drafts) are not
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -106,6 +108,34 @@ def _posix(path: Path) -> str:
     return path.as_posix()
 
 
+def _entries(base: Path, name_ok: Callable[[str], bool]) -> list[tuple[str, ...]]:
+    """Relative parts of every entry under ``base`` whose name passes ``name_ok``, in Path order.
+
+    What ``sorted(base.rglob(pattern))`` finds (files and folders, hidden ones too, without
+    entering symlinked folders), from os.walk's plain strings: pathlib is slow for thousands of pages.
+    """
+    top = os.fspath(base)
+    found: list[tuple[str, ...]] = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        prefix = tuple(dirpath[len(top) :].lstrip(os.sep).split(os.sep)) if dirpath != top else ()
+        for name in dirnames:
+            if name_ok(name):
+                found.append((*prefix, name))
+        for name in filenames:
+            if name_ok(name):
+                found.append((*prefix, name))
+    found.sort()  # Path objects sort by their parts
+    return found
+
+
+def _is_markdown(name: str) -> bool:
+    return name.endswith(".md")
+
+
+def _any_name(name: str) -> bool:
+    return True
+
+
 def discover(root: Path) -> tuple[list[SourcePage], list[Asset]]:
     """Find every source file without reading it."""
     pages: list[SourcePage] = []
@@ -114,28 +144,30 @@ def discover(root: Path) -> tuple[list[SourcePage], list[Asset]]:
         base = root / tree
         if not base.is_dir():
             continue
-        for md in sorted(base.rglob("*.md")):
-            rel = _posix(md.relative_to(base))
-            if any(part.startswith(".") for part in md.relative_to(base).parts):
+        tree_path = _posix(base.relative_to(root))
+        for parts in _entries(base, _is_markdown):
+            if any(part.startswith(".") for part in parts):
                 continue
-            pages.append(SourcePage(lang, rel, _posix(md.relative_to(root)), md, "page"))
+            rel = "/".join(parts)
+            pages.append(SourcePage(lang, rel, f"{tree_path}/{rel}", base.joinpath(*parts), "page"))
     cs_base = root / CASE_STUDIES_DIR
     if cs_base.is_dir():
+        cs_path = _posix(cs_base.relative_to(root))
         for folder in sorted(p for p in cs_base.iterdir() if p.is_dir()):
             if folder.name.startswith(("_", ".")):
                 continue
-            for child in sorted(folder.rglob("*")):
-                if not child.is_file():
+            for parts in _entries(folder, _any_name):
+                child = folder.joinpath(*parts)
+                if not os.path.isfile(child):
                     continue
-                inner = _posix(child.relative_to(folder))
+                inner = "/".join(parts)
+                path = f"{cs_path}/{folder.name}/{inner}"
                 if inner in ("en.md", "cy.md"):
                     lang_of: Lang = "en" if inner == "en.md" else "cy"
                     rel = f"{CASE_STUDIES_URL_DIR}/{folder.name}/index.md"
-                    pages.append(SourcePage(lang_of, rel, _posix(child.relative_to(root)), child, "case-study"))
-                elif not child.name.startswith(".") and not child.name.endswith(".md"):
-                    assets.append(
-                        Asset(f"{CASE_STUDIES_URL_DIR}/{folder.name}/{inner}", _posix(child.relative_to(root)), child)
-                    )
+                    pages.append(SourcePage(lang_of, rel, path, child, "case-study"))
+                elif not parts[-1].startswith(".") and not parts[-1].endswith(".md"):
+                    assets.append(Asset(f"{CASE_STUDIES_URL_DIR}/{folder.name}/{inner}", path, child))
     return pages, assets
 
 

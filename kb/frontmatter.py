@@ -21,10 +21,64 @@ class _StringDatesLoader(_BaseLoader):
     """SafeLoader that leaves dates as text, so the schema (not YAML) judges their format."""
 
 
+
 _StringDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+_STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+# PyYAML's own constructors for the scalars that need converting, so the values are exactly its values.
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+class _Unusual(Exception):
+    """The node tree uses something beyond plain maps, lists and scalars (a merge key, an alias, a tag)."""
+
+
+def _plain_data(node: yaml.Node, seen: set[int]) -> Any:
+    """What SafeConstructor builds from a tree of plain maps, lists and scalars, built directly.
+
+    PyYAML's constructor is general (aliases, merge keys, deferred construction) and takes more
+    time than libyaml's parse of a page's front matter; anything unusual raises _Unusual so that
+    the caller lets PyYAML's constructor do it.
+    """
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag == _INT:
+            return _SCALARS.construct_yaml_int(node)
+        if tag == _BOOL:
+            return _SCALARS.construct_yaml_bool(node)
+        if tag == _NULL:
+            return None
+        if tag == _FLOAT:
+            return _SCALARS.construct_yaml_float(node)
+        raise _Unusual
+    if id(node) in seen:
+        raise _Unusual  # an alias: PyYAML shares the object
+    seen.add(id(node))
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_plain_data(item, seen) for item in node.value]
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unusual
+            out[_plain_data(key_node, seen)] = _plain_data(value_node, seen)
+        return out
+    raise _Unusual
+
+
+def _construct(loader: Any, node: yaml.Node) -> Any:
+    try:
+        return _plain_data(node, set())
+    except _Unusual:
+        return loader.construct_document(node)
 
 
 @dataclass
@@ -116,7 +170,7 @@ def parse_front_matter(text: str, rel_path: str) -> tuple[FrontMatter, list[Prob
         loader = _StringDatesLoader(yaml_text)
         try:
             node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
+            data = _construct(loader, node) if node is not None else None
         finally:
             loader.dispose()
     except yaml.YAMLError as err:

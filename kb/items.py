@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kb import yamlload
 from kb.content import LANGS, Lang, Site, SourcePage
 from kb.urls import ITEM_TYPES, content_type, neutral_path, with_lang
 from kb.vocabularies import Vocabulary, load_vocabularies
@@ -138,7 +137,7 @@ def facet_fields(root: Path) -> dict[str, dict[str, str]]:
     folder = root / "data" / "schemas"
     for type_name in ITEM_TYPES:
         path = folder / f"{type_name}.yml"
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        raw = yamlload.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
         fields: dict[str, str] = {}
         for name, spec in (raw or {}).get("properties", {}).items():
             if not isinstance(spec, dict):

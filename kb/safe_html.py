@@ -191,13 +191,26 @@ def url_scheme(url: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
+# A relative address of plain characters (no scheme, no entity, no space): what most links are.
+# nh3 keeps every such address whatever the schemes (tests/test_safe_html.py checks this).
+_PLAIN_RELATIVE = re.compile(r"[A-Za-z0-9._~/#-]+\Z")
+
+
 def url_allowed(url: str, policy: Policy) -> bool:
+    if _PLAIN_RELATIVE.match(url):
+        return True
+    return _url_allowed(url, policy.url_schemes)
+
+
+@lru_cache(maxsize=4096)
+def _url_allowed(url: str, url_schemes: frozenset[str]) -> bool:
+    # Pages link the same addresses again and again: each is judged once per set of schemes.
     scheme = url_scheme(url)
-    if scheme is not None and scheme not in policy.url_schemes:
+    if scheme is not None and scheme not in url_schemes:
         return False
     # nh3 has the last word: a URL it would drop from a link is not allowed either.
     probe = f'<a href="{html.escape(html.unescape(url), quote=True)}">x</a>'
-    return "href=" in nh3.clean(probe, tags={"a"}, attributes={"a": {"href"}}, url_schemes=set(policy.url_schemes),
+    return "href=" in nh3.clean(probe, tags={"a"}, attributes={"a": {"href"}}, url_schemes=set(url_schemes),
                                 link_rel=None)
 
 

@@ -11,8 +11,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kb import yamlload
 from kb.vocabularies import Vocabulary
 
 COMMON = "_common.yml"
@@ -45,12 +44,12 @@ def _inline(node: Any, common: dict[str, Any], vocabs: dict[str, Vocabulary]) ->
 def load_schemas(root: Path, vocabs: dict[str, Vocabulary]) -> dict[str, dict[str, Any]]:
     """Content type name (guide, case-study, page) -> self-contained JSON Schema."""
     folder = schema_dir(root)
-    common_raw = yaml.safe_load((folder / COMMON).read_text(encoding="utf-8")) or {}
+    common_raw = yamlload.safe_load((folder / COMMON).read_text(encoding="utf-8")) or {}
     common = common_raw.get("$defs", {})
     schemas: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.yml")):
         if path.name.startswith("_"):
             continue
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yamlload.safe_load(path.read_text(encoding="utf-8")) or {}
         schemas[path.stem] = _inline(raw, common, vocabs)
     return schemas

@@ -11,6 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -32,23 +33,43 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def _spaces(match: re.Match[str]) -> str:
+    # For matches that hold no newline: the same length in spaces.
+    return " " * (match.end() - match.start())
+
+
 def mask_code(body: str) -> list[str]:
-    """Body lines with fenced code, inline code and HTML comments blanked (same line count)."""
-    body = _COMMENT.sub(_blank, body)
+    """Body lines with fenced code, inline code and HTML comments blanked (same line count).
+
+    Parity and the case-study checks both read the masked lines of every page, so the result is
+    kept for the last few bodies; callers must not change the list they get.
+    """
+    return _mask_code_cached(body)
+
+
+@lru_cache(maxsize=16)
+def _mask_code_cached(body: str) -> list[str]:
+    if "<!--" in body:
+        body = _COMMENT.sub(_blank, body)
+    lines = body.split("\n")
+    if "`" not in body and "~" not in body:
+        return lines  # no fence and no code span: nothing to blank
     out: list[str] = []
     fence: str | None = None
-    for line in body.split("\n"):
-        m = _FENCE.match(line)
-        if fence is None and m:
-            fence = m.group(1)[0] * len(m.group(1))
-            out.append("")
+    fence_match = _FENCE.match
+    inline_sub = _INLINE_CODE.sub
+    for line in lines:
+        if fence is None:
+            m = fence_match(line) if ("`" in line or "~" in line) else None
+            if m:
+                fence = m.group(1)[0] * len(m.group(1))
+                out.append("")
+                continue
+            out.append(inline_sub(_spaces, line) if "`" in line else line)
             continue
-        if fence is not None:
-            if line.strip().startswith(fence) and line.strip().strip(fence[0]) == "":
-                fence = None
-            out.append("")
-            continue
-        out.append(_INLINE_CODE.sub(_blank, line))
+        if line.strip().startswith(fence) and line.strip().strip(fence[0]) == "":
+            fence = None
+        out.append("")
     return out
 
 
@@ -57,21 +78,27 @@ def mask_code(body: str) -> list[str]:
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _LIST_OR_BLOCK = re.compile(r"^\s*([-*+>]|\d+[.)]|\||!!!|\?\?\?)")
+_HEADING_STARTS = frozenset("#=-")
 
 
 def headings(lines: list[str], first_line: int) -> list[Part]:
     """ATX ('## x') and setext (underlined) headings; key is the level as text."""
     found: list[Part] = []
+    atx, setext = _ATX.match, _SETEXT.match
     for i, line in enumerate(lines):
-        m = _ATX.match(line)
+        # Both kinds open with '#', '=' or '-' after at most three spaces: most lines are skipped here.
+        first = line[:1]
+        if first not in _HEADING_STARTS and (first != " " or line.lstrip(" ")[:1] not in _HEADING_STARTS):
+            continue
+        m = atx(line)
         if m:
             text = re.sub(r"\s+#+\s*$", "", m.group(2) or "").strip()
             found.append(Part(str(len(m.group(1))), first_line + i, text))
             continue
-        s = _SETEXT.match(line)
+        s = setext(line)
         if s and i > 0 and lines[i - 1].strip() and not _LIST_OR_BLOCK.match(lines[i - 1]):
             prev = lines[i - 1]
-            if _ATX.match(prev) or _SETEXT.match(prev) or (i > 1 and lines[i - 2].strip()):
+            if atx(prev) or setext(prev) or (i > 1 and lines[i - 2].strip()):
                 continue  # only a one-line paragraph is underlined into a heading (keeps '---' rules apart)
             level = "1" if s.group(1).startswith("=") else "2"
             found.append(Part(level, first_line + i - 1, prev.strip()))
@@ -163,20 +190,27 @@ def links_and_images(lines: list[str], first_line: int, page_rel: str, options: 
         (images if image else links).append(Part(key, line, target))
 
     for i, line in enumerate(lines):
-        n = first_line + i
-        ref = _REF_DEF.match(line)
-        if ref:
-            add(ref.group(2), n, False)
+        # Every link form needs a '[' or a '<': most lines have neither and are skipped.
+        bracket, angle = "[" in line, "<" in line
+        if not bracket and not angle:
             continue
-        for m in _INLINE_LINK.finditer(line):
-            add(m.group(3), n, m.group(1) == "!")
-            # An image inside link text ('[![alt](img)](url)') is an image too.
-            for inner in _INLINE_LINK.finditer(m.group(2)):
-                add(inner.group(3), n, inner.group(1) == "!")
-        for m in _AUTOLINK.finditer(line):
-            add(m.group(1), n, False)
-        for m in _HTML_ATTR.finditer(line):
-            add(m.group(3).strip("\"'"), n, m.group(1).lower() == "img")
+        n = first_line + i
+        if bracket:
+            ref = _REF_DEF.match(line)
+            if ref:
+                add(ref.group(2), n, False)
+                continue
+            if "](" in line:
+                for m in _INLINE_LINK.finditer(line):
+                    add(m.group(3), n, m.group(1) == "!")
+                    # An image inside link text ('[![alt](img)](url)') is an image too.
+                    for inner in _INLINE_LINK.finditer(m.group(2)):
+                        add(inner.group(3), n, inner.group(1) == "!")
+        if angle:
+            for m in _AUTOLINK.finditer(line):
+                add(m.group(1), n, False)
+            for m in _HTML_ATTR.finditer(line):
+                add(m.group(3).strip("\"'"), n, m.group(1).lower() == "img")
     return links, images
 
 
@@ -185,27 +219,37 @@ def links_and_images(lines: list[str], first_line: int, page_rel: str, options: 
 # Text that holds digits but is not prose: link targets, citation keys and locators (the
 # citations module compares those), footnote labels, HTML tags, attribute lists, bare URLs,
 # list-item numbers.
-_NOT_PROSE = [
-    re.compile(r"\]\(\s*<?(?:[^()\s<>]|\([^()\s]*\))*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"),  # (target)
-    re.compile(r"\[@[^\]]*\]"),  # [@key, p. 12]
-    re.compile(r"(?<![\w\]])@[A-Za-z0-9_][\w:.-]*"),  # @key narrative citations
-    re.compile(r"\[\^[^\]]*\]"),  # [^1]
-    re.compile(r"<[^>\n]*>"),  # tags, autolinks
-    re.compile(r"\{[:#.][^}\n]*\}|\{\s*[\w-]+=[^}\n]*\}"),  # { #id .class key=value }
-    re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+"),
-    # "1. " ordered-list markers are not figures; up to 3 digits, so a line opening "2015. " keeps its year.
-    re.compile(r"^\s*(?:\d{1,3}[.)]\s+)+"),
-    re.compile(r"^\s*(?:[-*+]|>)\s+\d{1,3}[.)]\s+"),
+_NOT_PROSE: list[tuple[re.Pattern[str], str, str]] = [
+    # (pattern, needle, needle): a line holding neither needle cannot match, so the pattern is not tried.
+    (re.compile(r"\]\(\s*<?(?:[^()\s<>]|\([^()\s]*\))*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"), "](", "]("),  # (target)
+    (re.compile(r"\[@[^\]]*\]"), "[@", "[@"),  # [@key, p. 12]
+    # @key narrative citations; the lookbehind comes after the '@' (same meaning) so the regex engine
+    # can jump from '@' to '@' instead of trying the lookbehind at every character.
+    (re.compile(r"@(?<![\w\]]@)[A-Za-z0-9_][\w:.-]*"), "@", "@"),
+    (re.compile(r"\[\^[^\]]*\]"), "[^", "[^"),  # [^1]
+    (re.compile(r"<[^>\n]*>"), "<", "<"),  # tags, autolinks
+    (re.compile(r"\{[:#.][^}\n]*\}|\{\s*[\w-]+=[^}\n]*\}"), "{", "{"),  # { #id .class key=value }
+    (re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+"), "://", "www."),
 ]
+# "1. " ordered-list markers are not figures; up to 3 digits, so a line opening "2015. " keeps its year.
+_ORDERED_MARKERS = re.compile(r"^\s*(?:\d{1,3}[.)]\s+)+")
+_ITEM_THEN_MARKER = re.compile(r"^\s*(?:[-*+]|>)\s+\d{1,3}[.)]\s+")
+# What the first of those needs to open a line (a digit), and the second (a list or quote mark).
+_MARKER_LEAD = re.compile(r"\s*([\d*+>-])")
 # 2,500 · 2 500 (no-break or thin space) · 2500 · 1.5 · .5 is not a number here (avoids '.5' in 'v1.5').
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])")
+# Written as "a digit not preceded by [\w.,]" then the rest of (\d{1,3}(,\d{3})+ | \d+)(\.\d+)?, so that
+# the regex engine can skip from digit to digit (a leading lookbehind would be tried at every character).
+_NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))(?![\d])")
 
 
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def canonical_number(text: str) -> str:
     """'2,500' / '2 500' / '2500.0' -> '2500'; '1.50' -> '1.5'; '007' -> '7'."""
+    if len(text) <= 20 and text.isascii() and text.isdigit():
+        return str(int(text))  # the usual case, a short whole number: what Decimal would give
     plain = re.sub(r"[,\u00a0\u202f\u2009]", "", text)
     try:
         value = Decimal(plain)
@@ -220,11 +264,19 @@ def numbers(lines: list[str], first_line: int) -> list[Part]:
     found: list[Part] = []
     ref_def = _REF_DEF
     for i, line in enumerate(lines):
-        if not _DIGIT.search(line) or ref_def.match(line):
+        # An ASCII-only line can only hold ASCII digits, and [0-9] is the quicker search.
+        if not (_ASCII_DIGIT if line.isascii() else _DIGIT).search(line) or ref_def.match(line):
             continue  # most lines hold no digit at all: skip the masking work
         text = line
-        for pattern in _NOT_PROSE:
-            text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+        for pattern, needle, other_needle in _NOT_PROSE:
+            if needle in text or other_needle in text:
+                text = pattern.sub(_spaces, text)
+        lead = _MARKER_LEAD.match(text)
+        if lead is not None and lead.group(1) not in "-*+>":
+            text = _ORDERED_MARKERS.sub(_spaces, text)
+            lead = _MARKER_LEAD.match(text)
+        if lead is not None and lead.group(1) in "-*+>":
+            text = _ITEM_THEN_MARKER.sub(_spaces, text)
         for m in _NUMBER.finditer(text):
             found.append(Part(canonical_number(m.group(1)), first_line + i, m.group(1)))
     return found

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from kb import yamlload
 from kb.problem import Problem, problem
 
 
@@ -50,7 +51,7 @@ def vocab_dir(root: Path) -> Path:
 def _load_cached(folder: str, stamp: tuple[tuple[str, float], ...]) -> dict[str, Vocabulary]:
     vocabs: dict[str, Vocabulary] = {}
     for name, _ in stamp:
-        raw = yaml.safe_load((Path(folder) / name).read_text(encoding="utf-8")) or {}
+        raw = yamlload.safe_load((Path(folder) / name).read_text(encoding="utf-8")) or {}
         terms = tuple(Term(str(t["id"]), str(t["en"]), str(t["cy"])) for t in raw.get("terms", []))
         label = raw.get("label", {})
         vocabs[raw["name"]] = Vocabulary(raw["name"], label.get("en", raw["name"]), label.get("cy", raw["name"]), terms)
@@ -72,7 +73,7 @@ def check_vocabulary_files(root: Path) -> list[Problem]:
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         rel = path.relative_to(root).as_posix()
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"))
+            node = yamlload.compose(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             problems.append(
