@@ -14,7 +14,7 @@ from typing import Any
 from kb import yamlload
 from kb.content import LANGS, Lang, Site, SourcePage
 from kb.urls import ITEM_TYPES, content_type, neutral_path, with_lang
-from kb.vocabularies import Vocabulary, load_vocabularies
+from kb.vocabularies import Term, Vocabulary, load_vocabularies
 
 # Facets that make useful feed categories (a licence or a status would not).
 TAG_FACETS = ("themes", "sectors", "regions")
@@ -37,14 +37,8 @@ class SiteInfo:
         return self.descriptions[lang]
 
 
-@dataclass(frozen=True)
-class FacetTerm:
-    id: str
-    en: str
-    cy: str
-
-    def label(self, lang: str) -> str:
-        return self.cy if lang == "cy" else self.en
+# A facet's term is a vocabulary term: the same id and labels.
+FacetTerm = Term
 
 
 @dataclass(frozen=True)
