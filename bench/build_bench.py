@@ -30,8 +30,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
+
+from kb.content import load_site
+from kb.navigation import build_nav
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = ["mkdocs.yml", "hooks", "overrides", "data", "docs/assets"]
@@ -241,7 +245,7 @@ def baseline_config(root: Path) -> None:
     (root / "mkdocs.yml").write_text("\n".join(out), encoding="utf-8")
 
 
-def write_baseline(root: Path, pages: dict[str, dict[str, str]]) -> None:
+def write_baseline(root: Path, pages: dict[str, dict[str, str]], nav: list[Any] | None = None) -> None:
     """The same pages in mkdocs-static-i18n's own layout (x.md and x.cy.md side by side in docs/)."""
     (root / "docs" / "assets").mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
@@ -249,6 +253,11 @@ def write_baseline(root: Path, pages: dict[str, dict[str, str]]) -> None:
         write(root / "docs" / rel, texts["en"])
         write(root / "docs" / (rel[: -len(".md")] + ".cy.md"), texts["cy"])
     baseline_config(root)
+    if nav is not None:
+        # The same navigation as the hooked build, so the comparison measures the hooks' work,
+        # not MkDocs's default nav (every page listed), which grows with the square of the pages.
+        with (root / "mkdocs.yml").open("a", encoding="utf-8") as fh:
+            fh.write("\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True))
 
 
 def mkdocs_build(root: Path, strict: bool, profile: Path | None = None) -> float:
@@ -321,7 +330,7 @@ def run_size(size: int, work: Path, v: Vocab, profile: bool) -> Result:
     project = work / f"kb-{size}"
     base = work / f"baseline-{size}"
     write_project(project, pages)
-    write_baseline(base, pages)
+    write_baseline(base, pages, build_nav(load_site(project)))
     checks, _ = checks_alone(project)
     prof = work / f"profile-{size}.prof" if profile else None
     hooked = mkdocs_build(project, strict=True, profile=prof)
