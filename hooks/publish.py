@@ -106,9 +106,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def _write(site_dir: Path, files: dict[str, str]) -> None:
+    made: set[Path] = set()  # one mkdir a folder, not one a file (thousands of embed and redirect files)
     for rel, text in files.items():
         target = site_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_text(text, encoding="utf-8")
 
 

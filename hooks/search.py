@@ -27,6 +27,8 @@ log = get_plugin_logger("kb.search")
 
 # The outer pass's site_dir: i18n points config.site_dir at site/cy/ for the Welsh pass.
 _site_dir: Path | None = None
+# The vocabularies, read once per language pass (on_env) rather than checked on disk once per page.
+_vocabularies: dict[str, Any] | None = None
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -41,6 +43,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    global _vocabularies
+    _vocabularies = load_vocabularies(_root(config))
     lang = bridge.current_language(config)
     data = yaml.safe_load((_root(config) / "data" / "ui" / "search.yml").read_text(encoding="utf-8"))
     try:
@@ -52,7 +56,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    vocabularies = load_vocabularies(_root(config))
+    vocabularies = _vocabularies if _vocabularies is not None else load_vocabularies(_root(config))
     lang = bridge.current_language(config)
     context["kb_search_filters"] = search_index.facet_filters(page.meta, lang, vocabularies)
     return context

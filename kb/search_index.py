@@ -131,14 +131,15 @@ class _BodyFinder(HTMLParser):
                 self.own_text.append(data)
 
 
+_EXCLUDED_CLASSES = frozenset(s[1:] for s in EXCLUDE_SELECTORS if s.startswith("."))
+_EXCLUDED_ATTRS = tuple(s[1:-1] for s in EXCLUDE_SELECTORS if s.startswith("["))
+
+
 def _excluded(attrs: dict[str, str | None]) -> bool:
-    classes = set((attrs.get("class") or "").split())
-    for selector in EXCLUDE_SELECTORS:
-        if selector.startswith(".") and selector[1:] in classes:
-            return True
-        if selector.startswith("[") and selector[1:-1] in attrs:
-            return True
-    return False
+    classes = attrs.get("class")
+    if classes and not _EXCLUDED_CLASSES.isdisjoint(classes.split()):
+        return True
+    return any(name in attrs for name in _EXCLUDED_ATTRS)
 
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -288,6 +289,7 @@ class IndexStats:
 def prepare_site(site_dir: Path, mirror: Path, rules: Mutations | None = None) -> IndexStats:
     """Write what Pagefind should read of each built page into ``mirror`` (same relative paths)."""
     stats = IndexStats()
+    made: set[Path] = set()  # folders already created in the mirror (one mkdir each, not one a page)
     for file in html_files(site_dir):
         rel = file.relative_to(site_dir)
         page = prepare_page(file.read_text(encoding="utf-8"), url_of(site_dir, file), rules)
@@ -295,7 +297,9 @@ def prepare_site(site_dir: Path, mirror: Path, rules: Mutations | None = None) -
             stats.skipped.append(rel.as_posix())
             continue
         target = mirror / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_text(page.html, encoding="utf-8")
         stats.pages[page.lang] = stats.pages.get(page.lang, 0) + 1
         stats.extra_terms += len(page.extra)
