@@ -11,7 +11,7 @@ from kb.checks import check_root
 from kb.contributor_docs import add_rules_command
 from kb.manifest import add_urls_command
 from kb.parity_cli import add_parity_command, add_translations_command
-from kb.problem import has_errors
+from kb.problem import has_errors, rules
 from kb.scaffold import add_new_command
 
 
@@ -29,11 +29,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.paths:
         wanted = tuple(Path(p).as_posix().rstrip("/") for p in args.paths)
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
+    meanings = {r.id: r.cy for r in rules().values()} if args.lang == "cy" else {}
     for p in problems:
-        print(p.format_github() if args.format == "github" else p.format())
+        line = p.format_github() if args.format == "github" else p.format()
+        # Welsh-speaking contributors get each rule's meaning in Welsh under the problem.
+        print(
+            f"{line}\n    ({p.rule_id}) {meanings[p.rule_id]}"
+            if p.rule_id in meanings and args.format == "text"
+            else line
+        )
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    print(f"{errors} error(s), {warnings} warning(s).", file=sys.stderr)
+    summary = (
+        f"{errors} gwall, {warnings} rhybudd." if args.lang == "cy" else f"{errors} error(s), {warnings} warning(s)."
+    )
+    print(summary, file=sys.stderr)
     return 1 if has_errors(problems) else 0
 
 
@@ -41,6 +51,7 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="run every content check without building the site")
     p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     p.add_argument("--format", choices=["text", "github"], default="text")
+    p.add_argument("--lang", choices=["en", "cy"], default="en", help="cy: add each rule's meaning in Welsh")
     p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     p.set_defaults(func=cmd_check)
 
@@ -66,6 +77,7 @@ def _add_sitecheck(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sitecheck", help="check links, anchors, image alt text and languages in a built site")
     p.add_argument("site_dir", nargs="?", default="site", help="the built site folder (default: site)")
     p.add_argument("--format", choices=["text", "github"], default="text")
+    p.add_argument("--lang", choices=["en", "cy"], default="en", help="cy: add each rule's meaning in Welsh")
     p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     p.set_defaults(func=cmd_sitecheck)
 

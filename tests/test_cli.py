@@ -33,3 +33,15 @@ def test_not_utf8_fails_cleanly(tmp_path):
     assert result.returncode == 1
     assert "docs_cy/guides/community.md:" in result.stdout and "KB006 encoding" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_check_in_welsh_adds_each_rules_meaning_in_welsh(tmp_path):
+    files = minimal_site()
+    files["docs_cy/guides/community.md"] = files["docs_cy/guides/community.md"].replace(
+        "[co-production-basics]", "[cydgynhyrchu]"
+    )
+    result = run_kb(make_site(tmp_path, files), "check", "--lang", "cy")
+    assert result.returncode == 1
+    assert "error KB003 vocabulary:" in result.stdout
+    assert "(KB003) Nid yw gwerth yn un o'r dynodwyr yn yr eirfa reoledig" in result.stdout
+    assert "Gwallau: 2, rhybuddion: 0." in result.stderr
