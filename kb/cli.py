@@ -41,7 +41,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     summary = (
-        f"{errors} gwall, {warnings} rhybudd." if args.lang == "cy" else f"{errors} error(s), {warnings} warning(s)."
+        f"Gwallau: {errors}, rhybuddion: {warnings}." if args.lang == "cy" else f"{errors} error(s), {warnings} warning(s)."
     )
     print(summary, file=sys.stderr)
     return 1 if has_errors(problems) else 0
