@@ -9,5 +9,7 @@ if [ "${1:-}" = "--dev" ]; then
 else
   .venv/bin/pip install -q -r requirements.txt
 fi
-# The checking core (kb/) is installed in place so hooks, CLI and tests import the same code.
-.venv/bin/pip install -q --no-deps -e .
+# The checking core (kb/) is importable in place (a .pth file naming this folder), so hooks, the
+# CLI and tests use the same code without an editable-install build step.
+site_packages=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+pwd > "$site_packages/kb-repo.pth"
