@@ -98,7 +98,7 @@ def _explain(err: ValidationError, page: SourcePage, vocabs: dict[str, Vocabular
             "vocabulary",
             page.path,
             line,
-            f"'{field}' has {_show(value)}, which is not in the '{vocab.name}' vocabulary.{_did_you_mean(str(value), vocab.ids())}",
+            f"'{top}' has {_show(value)}, which is not in the '{vocab.name}' vocabulary.{_did_you_mean(str(value), vocab.ids())}",
             f"Use one of: {', '.join(vocab.ids())}.",
         )
     if err.validator == "const":
