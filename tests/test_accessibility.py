@@ -7,15 +7,13 @@ The pages come from tests/accessibility_pages.yml and a real build of tests/gate
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from browser import chromium, serve
 from gate_fixtures import gate_site
 from sitebuilder import REPO, build, make_site
 
@@ -26,14 +24,6 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING = {"serious", "critical"}
 PAGES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "accessibility_pages.yml").read_text("utf-8"))
 CASES = [(entry, lang) for entry in PAGES for lang in ("en", "cy")]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not AXE.is_file():
@@ -41,22 +31,14 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = make_site(tmp_path_factory.mktemp("a11y") / "repo", gate_site())
     result = build(root)
     assert result.returncode == 0, result.output
-    handler = functools.partial(_QuietHandler, directory=str(result.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(result.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture()

@@ -3,16 +3,14 @@ listing with filters, theme/area indexes and the tile map, unit-tested and in a 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import case_study_fixtures as F
 import pytest
 import yaml
+from browser import chromium, serve
 from sitebuilder import REPO, BuildResult, build, make_site
 
 from kb.case_study_pages import (
@@ -157,22 +155,10 @@ def test_built_pages_in_both_languages(built: BuildResult) -> None:
 # --- browser ------------------------------------------------------------------------------------
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(built: BuildResult) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(built.site) as url:
+        yield url
 
 
 def _expected_titles(region: str, lang: str) -> set[str]:
@@ -190,48 +176,39 @@ def _expected_titles(region: str, lang: str) -> set[str]:
 )
 @pytest.mark.parametrize("region", ["cardiff", "gwynedd"])
 def test_filter_by_region_in_browser(server: str, prefix: str, lang: str, count_text: str, region: str) -> None:
-    from playwright.sync_api import sync_playwright
-
     expected = _expected_titles(region, lang)
     assert expected and len(expected) < len(FIXTURES)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            page = browser.new_page()
-            page.goto(f"{server}/{prefix}case-studies/")
-            visible = page.locator(".kb-cs-card:visible .kb-cs-card__title")
-            assert visible.count() == 3
-            page.select_option("#kb-cs-filter-region", region)
-            assert set(visible.all_text_contents()) == expected
-            status = page.locator(".kb-cs-count")
-            assert status.get_attribute("aria-live") == "polite"
-            assert status.text_content() == count_text.format(n=len(expected))
-            assert f"region={region}" in page.url
-            shared = page.url
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{server}/{prefix}case-studies/")
+        visible = page.locator(".kb-cs-card:visible .kb-cs-card__title")
+        assert visible.count() == 3
+        page.select_option("#kb-cs-filter-region", region)
+        assert set(visible.all_text_contents()) == expected
+        status = page.locator(".kb-cs-count")
+        assert status.get_attribute("aria-live") == "polite"
+        assert status.text_content() == count_text.format(n=len(expected))
+        assert f"region={region}" in page.url
+        shared = page.url
 
-            # The shared link reopens the same view in a fresh page.
-            other = browser.new_page()
-            other.goto(shared)
-            assert other.locator("#kb-cs-filter-region").input_value() == region
-            assert set(other.locator(".kb-cs-card:visible .kb-cs-card__title").all_text_contents()) == expected
-            assert other.locator(".kb-cs-count").text_content() == count_text.format(n=len(expected))
+        # The shared link reopens the same view in a fresh page.
+        other = browser.new_page()
+        other.goto(shared)
+        assert other.locator("#kb-cs-filter-region").input_value() == region
+        assert set(other.locator(".kb-cs-card:visible .kb-cs-card__title").all_text_contents()) == expected
+        assert other.locator(".kb-cs-count").text_content() == count_text.format(n=len(expected))
 
-            # Clearing shows everything again and drops the query.
-            other.click(".kb-cs-clear")
-            other.wait_for_function("document.querySelectorAll('.kb-cs-card:not([hidden])').length === 3")
-            assert "region=" not in other.url
+        # Clearing shows everything again and drops the query.
+        other.click(".kb-cs-clear")
+        other.wait_for_function("document.querySelectorAll('.kb-cs-card:not([hidden])').length === 3")
+        assert "region=" not in other.url
 
-            # The map's area links open the same filtered view.
-            page.goto(f"{server}/{prefix}case-studies/regions/")
-            # Found by its accessible name ("Cardiff: 2 case studies"), as a screen reader would.
-            area = load_vocabularies(REPO)["regions"].term_label(region, lang)
-            tile = page.get_by_role("link", name=re.compile(rf"^{re.escape(area)}: {len(expected)} "))
-            assert tile.get_attribute("data-region") == region
-            tile.click()
-            page.wait_for_url(re.compile(rf"region={region}"))
-            assert set(page.locator(".kb-cs-card:visible .kb-cs-card__title").all_text_contents()) == expected
-        finally:
-            browser.close()
+        # The map's area links open the same filtered view.
+        page.goto(f"{server}/{prefix}case-studies/regions/")
+        # Found by its accessible name ("Cardiff: 2 case studies"), as a screen reader would.
+        area = load_vocabularies(REPO)["regions"].term_label(region, lang)
+        tile = page.get_by_role("link", name=re.compile(rf"^{re.escape(area)}: {len(expected)} "))
+        assert tile.get_attribute("data-region") == region
+        tile.click()
+        page.wait_for_url(re.compile(rf"region={region}"))
+        assert set(page.locator(".kb-cs-card:visible .kb-cs-card__title").all_text_contents()) == expected

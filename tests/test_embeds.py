@@ -1,12 +1,10 @@
 """kb.embeds: self-contained cards in both languages that work inside an iframe."""
 
-import functools
 import json
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from browser import chromium, serve
 from links_fixture import links_site
 from sitebuilder import build, make_site
 
@@ -67,65 +65,44 @@ def served(tmp_path_factory):
     root = make_site(tmp_path_factory.mktemp("embed-site"), links_site(guide_file="listening-first"))
     result = build(root)
     assert result.returncode == 0, result.output[-3000:]
-    handler = functools.partial(_QuietHandler, directory=str(result.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield result.site, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
+    with serve(result.site) as url:
+        yield result.site, url
 
 
 @pytest.mark.browser
 @pytest.mark.build
 def test_every_embed_renders_inside_an_iframe(served):
-    from playwright.sync_api import sync_playwright
-
     site, base = served
     cards = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("**/embed/*/index.html"))
     assert len(cards) == 6  # three items, two languages
     # A partner's page: another document that frames every card.
     frames = "".join(f'<iframe src="/{c}/" title="{c}" width="560" height="{HEIGHT}"></iframe>' for c in cards)
     (site / "partner.html").write_text(f"<!doctype html><html lang='en'><body>{frames}</body></html>", "utf-8")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            page = browser.new_page()
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(f"{base}/partner.html", wait_until="load")
-            for card in cards:
-                frame = page.frame(url=f"{base}/{card}/")
-                assert frame is not None, card
-                lang = frame.evaluate("document.documentElement.lang")
-                assert lang == ("cy" if card.startswith("cy/") else "en")
-                title = frame.locator("h1 a")
-                assert title.is_visible() and title.inner_text().strip()
-                assert frame.evaluate("document.scripts.length") == 0
-                # The card fits the frame size partners paste, and a narrow (phone) one.
-                assert frame.evaluate("document.documentElement.scrollHeight") <= HEIGHT, card
-            page.evaluate("document.querySelectorAll('iframe').forEach(f => f.width = 320)")
-            page.wait_for_timeout(100)
-            for card in cards:
-                frame = page.frame(url=f"{base}/{card}/")
-                assert frame.evaluate("document.documentElement.scrollHeight") <= HEIGHT, (card, 320)
-            # Nothing came from outside the site.
-            assert requests and all(u.startswith(base) for u in requests), requests
-            # A card's link opens the full page in the partner's window, not in the frame.
-            frame = page.frame(url=f"{base}/cy/embed/community/")
-            with page.expect_navigation():
-                frame.locator("h1 a").click()
-            assert page.url == f"{base}/cy/guides/community/"
-            assert page.evaluate("document.documentElement.lang") == "cy"
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(f"{base}/partner.html", wait_until="load")
+        for card in cards:
+            frame = page.frame(url=f"{base}/{card}/")
+            assert frame is not None, card
+            lang = frame.evaluate("document.documentElement.lang")
+            assert lang == ("cy" if card.startswith("cy/") else "en")
+            title = frame.locator("h1 a")
+            assert title.is_visible() and title.inner_text().strip()
+            assert frame.evaluate("document.scripts.length") == 0
+            # The card fits the frame size partners paste, and a narrow (phone) one.
+            assert frame.evaluate("document.documentElement.scrollHeight") <= HEIGHT, card
+        page.evaluate("document.querySelectorAll('iframe').forEach(f => f.width = 320)")
+        page.wait_for_timeout(100)
+        for card in cards:
+            frame = page.frame(url=f"{base}/{card}/")
+            assert frame.evaluate("document.documentElement.scrollHeight") <= HEIGHT, (card, 320)
+        # Nothing came from outside the site.
+        assert requests and all(u.startswith(base) for u in requests), requests
+        # A card's link opens the full page in the partner's window, not in the frame.
+        frame = page.frame(url=f"{base}/cy/embed/community/")
+        with page.expect_navigation():
+            frame.locator("h1 a").click()
+        assert page.url == f"{base}/cy/guides/community/"
+        assert page.evaluate("document.documentElement.lang") == "cy"
