@@ -20,12 +20,12 @@ from fixture_pages import case_study  # noqa: E402
 from links_fixture import GUIDE2_CY, GUIDE2_EN  # noqa: E402
 from sitebuilder import make_site  # noqa: E402
 
-from kb.api import api_files  # noqa: E402
-from kb.content import load_site  # noqa: E402
-from kb.embeds import embed_files  # noqa: E402
-from kb.feeds import json_feed_text, rss  # noqa: E402
-from kb.items import SiteInfo, load_items  # noqa: E402
-from kb.manifest import check, update  # noqa: E402
+from kb.checks.manifest import check, update  # noqa: E402
+from kb.publish.api import api_files  # noqa: E402
+from kb.publish.embeds import embed_files  # noqa: E402
+from kb.publish.feeds import json_feed_text, rss  # noqa: E402
+from kb.publish.items import SiteInfo, load_items  # noqa: E402
+from kb.sources.content import load_site  # noqa: E402
 
 TARGET_SECONDS = 2.0
 

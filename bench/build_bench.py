@@ -34,8 +34,8 @@ from typing import Any
 
 import yaml
 
-from kb.content import load_site
-from kb.navigation import build_nav
+from kb.publish.navigation import build_nav
+from kb.sources.content import load_site
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = ["mkdocs.yml", "hooks", "overrides", "data", "docs/assets"]

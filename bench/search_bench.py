@@ -4,7 +4,7 @@
 
 For each size it writes that many synthetic pages per language (Material-shaped HTML: <html lang>,
 facets in <head>, the content <article>), indexes them with the build's own code
-(kb.search_index.index_site, so Welsh pages carry their hidden radicals), then opens a page in
+(kb.built.search_index.index_site, so Welsh pages carry their hidden radicals), then opens a page in
 headless Chromium that does what the search box does for a first query (same options: no worker):
 load the mutation rules, load Pagefind, read the facets, run the (mutation-expanded) searches and load the first 10 results.
 Every response is counted by the benchmark's own static server, which compresses text (JS, JSON,
@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from kb import search_index  # noqa: E402
-from kb.mutations import load as load_mutations  # noqa: E402
+from kb.built.mutations import load as load_mutations  # noqa: E402
 
 TARGET_BYTES = 250 * 1024
 WORDS_PER_PAGE = 450

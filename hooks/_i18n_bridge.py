@@ -20,7 +20,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from kb.content import Asset, SourcePage
+from kb.sources.content import Asset, SourcePage
 
 I18N_PLUGIN = "i18n"
 I18N_FILES_PRIORITY = -100
@@ -120,7 +120,7 @@ def file_alternates(file: Any) -> list[Any]:
 
 
 def publish_at(file: File, dest_uri: str, config: MkDocsConfig) -> None:
-    """Publish a page File at another address (kb.urls: stable, id-derived URLs).
+    """Publish a page File at another address (kb.sources.urls: stable, id-derived URLs).
 
     MkDocs caches dest_uri, url and abs_dest_path separately, so all three are set; links,
     the navigation and i18n's language switcher read them later (on_nav, on_page_context).

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.content import Asset, Site, SourcePage, load_site
-from kb.placeholders import PlaceholderPage, placeholder_pages
+from kb.publish.placeholders import PlaceholderPage, placeholder_pages
+from kb.sources.content import Asset, Site, SourcePage, load_site
 
 _site: Site | None = None
 _by_virtual: dict[str, SourcePage | Asset] = {}
-# Pages whose translation is pending, published in the other language with a banner (kb.placeholders).
+# Pages whose translation is pending, published in the other language with a banner (kb.publish.placeholders).
 _placeholders: list[PlaceholderPage] = []
 
 

@@ -1,6 +1,6 @@
 """Case-study pages: facts panel above each story, listing, theme/area indexes and the map.
 
-Thin: kb.case_study_pages makes the text; this only finds the page's language and source.
+Thin: kb.publish.case_study_pages makes the text; this only finds the page's language and source.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.case_study_pages import MARKERS, context_for, expand_markers, facts_panel, insert_facts
-from kb.content import SourcePage
+from kb.publish.case_study_pages import MARKERS, context_for, expand_markers, facts_panel, insert_facts
+from kb.sources.content import SourcePage
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,6 +1,6 @@
 """Render [@key] citations as numbered notes and a References / Cyfeiriadau list, per language.
 
-The checks (kb.citations.check, run by content_checks.py) have already failed the build on any
+The checks (kb.checks.citations.check, run by content_checks.py) have already failed the build on any
 citation problem; this hook only renders. The bibliography and its words are read once per build,
 in the outer (English) pass, and reused by i18n's Welsh pass.
 """
@@ -14,9 +14,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.bibliography import Bibliography, load_bibliography
-from kb.citations import CitationStyle, load_style, render_citations
-from kb.content import SourcePage
+from kb.checks.citations import CitationStyle, load_style, render_citations
+from kb.sources.bibliography import Bibliography, load_bibliography
+from kb.sources.content import SourcePage
 
 _bibliography: Bibliography | None = None
 _style: CitationStyle | None = None

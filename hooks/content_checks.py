@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from kb.checks import check_site
-from kb.problem import has_errors
+from kb.core.problem import has_errors
 
 # Warnings only count under --strict through a plugin logger.
 log = get_plugin_logger("kb")

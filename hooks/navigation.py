@@ -1,4 +1,4 @@
-"""Set the navigation from the sources (kb.navigation) before MkDocs builds it."""
+"""Set the navigation from the sources (kb.publish.navigation) before MkDocs builds it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import _kb_state as state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb.navigation import build_nav
+from kb.publish.navigation import build_nav
 
 
 @event_priority(80)

@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.labels import Labeller
+from kb.publish.labels import Labeller
 
 GUIDE_FIELDS = ("themes", "sectors", "values", "legislation")
 _labeller: Labeller | None = None

@@ -9,9 +9,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb.content import LANGS, Lang
-from kb.parity import REPORT_MARKER, report_markdown
-from kb.placeholders import ORIGINAL_URL, PlaceholderPage
+from kb.checks.parity import REPORT_MARKER, report_markdown
+from kb.publish.placeholders import ORIGINAL_URL, PlaceholderPage
+from kb.sources.content import LANGS, Lang
 
 
 def _lang(config: MkDocsConfig) -> Lang:

@@ -1,7 +1,7 @@
 """Links are promises: stable URLs, redirects, feeds, the JSON API, embeds and link previews.
 
-Thin: every decision is in kb.urls, kb.redirects, kb.feeds, kb.api, kb.embeds, kb.page_meta and
-kb.manifest; this module moves MkDocs objects in and writes the strings they return.
+Thin: every decision is in kb.sources.urls, kb.publish.redirects, kb.publish.feeds, kb.publish.api, kb.publish.embeds, kb.publish.page_meta and
+kb.checks.manifest; this module moves MkDocs objects in and writes the strings they return.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.api import api_files
-from kb.content import DEFAULT_LANG, LANGS, Lang, Site
-from kb.embeds import embed_files
-from kb.feeds import feed_paths, json_feed_text, rss
-from kb.items import Item, SiteInfo, load_items
-from kb.manifest import MANIFEST_FILE, read_manifest
-from kb.page_meta import page_meta
-from kb.redirects import redirect_files
-from kb.urls import dest_uri, from_manifest, page_path
+from kb.checks.manifest import MANIFEST_FILE, read_manifest
+from kb.publish.api import api_files
+from kb.publish.embeds import embed_files
+from kb.publish.feeds import feed_paths, json_feed_text, rss
+from kb.publish.items import Item, SiteInfo, load_items
+from kb.publish.page_meta import page_meta
+from kb.publish.redirects import redirect_files
+from kb.sources.content import DEFAULT_LANG, LANGS, Lang, Site
+from kb.sources.urls import dest_uri, from_manifest, page_path
 
 log = get_plugin_logger("kb.publish")
 
@@ -93,7 +93,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Give the head and embed partials their data (kb.page_meta) as ``kb_links``."""
+    """Give the head and embed partials their data (kb.publish.page_meta) as ``kb_links``."""
     site = state.current()
     lang = _lang(bridge.current_language(config))
     _, rel = _lang_and_rel(bridge.page_source_key(page))

@@ -1,6 +1,6 @@
 """Search: facets and strings for the templates, and the Pagefind index once every language is built.
 
-The work is in kb/search_index.py (which pages, what text, which facets) and kb/mutations.py;
+The work is in kb/built/search_index.py (which pages, what text, which facets) and kb/built/mutations.py;
 this module only connects them to MkDocs events.
 """
 
@@ -19,9 +19,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb import search_index
-from kb.mutations import load as load_mutations
-from kb.vocabularies import load_vocabularies
+from kb.built import search_index
+from kb.built.mutations import load as load_mutations
+from kb.sources.vocabularies import load_vocabularies
 
 log = get_plugin_logger("kb.search")
 

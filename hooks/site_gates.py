@@ -1,6 +1,6 @@
 """Gates on the built site: a Welsh 404 of its own, then links, anchors, alt text, languages, counts.
 
-Runs kb.sitecheck (plain Python over the output folder) once, after every language was written
+Runs kb.built.sitecheck (plain Python over the output folder) once, after every language was written
 and after the other post-build writers (search index, feeds), and fails the build on any error.
 """
 
@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from kb.problem import has_errors
-from kb.sitecheck import check_site_dir
+from kb.built.sitecheck import check_site_dir
+from kb.core.problem import has_errors
 
 log = get_plugin_logger("kb")
 

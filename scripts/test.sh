@@ -13,4 +13,6 @@ if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check kb hooks tests bench
 .venv/bin/mypy
+# kb/ layers import only downward (contracts in pyproject.toml); the banner is noise, failures are not.
+.venv/bin/lint-imports --no-cache > .lint-imports.log 2>&1 || { cat .lint-imports.log; exit 1; }
 exec .venv/bin/pytest "$@"

@@ -1,4 +1,4 @@
-"""kb.api: /api/v1/items.json validates against its published schema and lists every item."""
+"""kb.publish.api: /api/v1/items.json validates against its published schema and lists every item."""
 
 import json
 
@@ -7,9 +7,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 from links_fixture import links_site
 from sitebuilder import REPO, make_site
 
-from kb.api import SCHEMA_FILE, api_files, items_document, schema_document
-from kb.content import load_site
-from kb.items import SiteInfo, load_items
+from kb.publish.api import SCHEMA_FILE, api_files, items_document, schema_document
+from kb.publish.items import SiteInfo, load_items
+from kb.sources.content import load_site
 
 INFO = SiteInfo(
     "https://kb.example.org/",

@@ -1,10 +1,10 @@
-"""kb.bibliography: CSL-YAML entries, checked against data/schemas/_bibliography.yml, with lines."""
+"""kb.sources.bibliography: CSL-YAML entries, checked against data/schemas/_bibliography.yml, with lines."""
 
 from pathlib import Path
 
 import pytest
 
-from kb.bibliography import (
+from kb.sources.bibliography import (
     BIBLIOGRAPHY_FILE,
     load_bibliography,
     load_schema,

@@ -1,4 +1,4 @@
-"""kb/case_studies.py: a fixture case study that passes, and one failing fixture per rule."""
+"""kb/checks/case_studies.py: a fixture case study that passes, and one failing fixture per rule."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import case_study_fixtures as F
 from sitebuilder import make_site, run_kb
 
 from kb.checks import check_root
-from kb.problem import Problem
+from kb.core.problem import Problem
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"

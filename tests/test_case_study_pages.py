@@ -1,4 +1,4 @@
-"""kb/case_study_pages.py (+ hooks/case_studies.py, docs/assets/case-studies.js): facts panel,
+"""kb/publish/case_study_pages.py (+ hooks/case_studies.py, docs/assets/case-studies.js): facts panel,
 listing with filters, theme/area indexes and the tile map, unit-tested and in a real browser."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import yaml
 from browser import chromium, serve
 from sitebuilder import REPO, BuildResult, build, make_site
 
-from kb.case_study_pages import (
+from kb.publish.case_study_pages import (
     UI_FILE,
     context_for,
     facts_panel,
@@ -24,8 +24,8 @@ from kb.case_study_pages import (
     themes_index,
     wales_map,
 )
-from kb.content import load_site
-from kb.vocabularies import load_vocabularies
+from kb.sources.content import load_site
+from kb.sources.vocabularies import load_vocabularies
 
 # Three fixture case studies: regions chosen so filtering by one region is a strict subset.
 FIXTURES = {

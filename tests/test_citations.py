@@ -1,4 +1,4 @@
-"""kb.citations: finding, checking and rendering [@key] citations in both languages."""
+"""kb.checks.citations: finding, checking and rendering [@key] citations in both languages."""
 
 from pathlib import Path
 
@@ -6,8 +6,7 @@ import pytest
 import yaml
 from sitebuilder import build, make_site, run_kb
 
-from kb.bibliography import load_schema, parse_bibliography
-from kb.citations import (
+from kb.checks.citations import (
     Cite,
     Locator,
     check_page,
@@ -17,9 +16,10 @@ from kb.citations import (
     render_citations,
     unquoted_blockquotes,
 )
-from kb.citations import _parity as parity
-from kb.content import SourcePage
-from kb.frontmatter import parse_front_matter
+from kb.checks.citations import _parity as parity
+from kb.sources.bibliography import load_schema, parse_bibliography
+from kb.sources.content import SourcePage
+from kb.sources.frontmatter import parse_front_matter
 
 REPO = Path(__file__).resolve().parent.parent
 

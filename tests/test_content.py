@@ -1,7 +1,7 @@
 from fixture_pages import minimal_site
 from sitebuilder import make_site
 
-from kb.content import load_site
+from kb.sources.content import load_site
 
 
 def test_discovers_pages_in_both_languages_and_case_studies(tmp_path):

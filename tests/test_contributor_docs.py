@@ -1,4 +1,4 @@
-"""kb/contributor_docs.py: the guides list every rule id; generated guide parts and forms are current."""
+"""kb/cli/contributor_docs.py: the guides list every rule id; generated guide parts and forms are current."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import yaml
 from sitebuilder import REPO, run_kb
 
-from kb.contributor_docs import (
+from kb.cli.contributor_docs import (
     END,
     FORMS,
     GUIDES,

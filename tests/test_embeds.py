@@ -1,4 +1,4 @@
-"""kb.embeds: self-contained cards in both languages that work inside an iframe."""
+"""kb.publish.embeds: self-contained cards in both languages that work inside an iframe."""
 
 import json
 import re
@@ -8,9 +8,9 @@ from browser import chromium, serve
 from links_fixture import links_site
 from sitebuilder import build, make_site
 
-from kb.content import load_site
-from kb.embeds import HEIGHT, card_html, embed_files, iframe_html, oembed
-from kb.items import SiteInfo, load_items
+from kb.publish.embeds import HEIGHT, card_html, embed_files, iframe_html, oembed
+from kb.publish.items import SiteInfo, load_items
+from kb.sources.content import load_site
 
 INFO = SiteInfo(
     "https://kb.example.org/",

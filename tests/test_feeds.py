@@ -1,4 +1,4 @@
-"""kb.feeds: RSS 2.0 and JSON Feed 1.1 per language, parsed and validated."""
+"""kb.publish.feeds: RSS 2.0 and JSON Feed 1.1 per language, parsed and validated."""
 
 import json
 import xml.etree.ElementTree as ET
@@ -11,9 +11,9 @@ from jsonschema import Draft202012Validator
 from links_fixture import links_site
 from sitebuilder import make_site
 
-from kb.content import load_site
-from kb.feeds import json_feed, json_feed_text, rss
-from kb.items import SiteInfo, load_items
+from kb.publish.feeds import json_feed, json_feed_text, rss
+from kb.publish.items import SiteInfo, load_items
+from kb.sources.content import load_site
 
 JSON_FEED_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "jsonfeed-1.1.schema.json").read_text("utf-8"))
 INFO = SiteInfo(

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.frontmatter import parse_front_matter
+from kb.sources.frontmatter import parse_front_matter
 
 
 def test_keys_map_to_their_lines_and_dates_stay_text():

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from sitebuilder import make_site
 
 from kb.checks import check_site
-from kb.content import load_site
-from kb.frontmatter_checks import check
+from kb.checks.frontmatter import check
+from kb.sources.content import load_site
 
 GUIDE_EN = """---
 id: cymuned-guide

@@ -43,7 +43,7 @@ def test_suffix_files_map_to_the_language_folder(tmp_path):
 
 
 def test_virtual_files_are_pointed_back_at_their_real_sources(tmp_path):
-    from kb.content import SourcePage
+    from kb.sources.content import SourcePage
 
     cfg = _config(tmp_path)
     real = tmp_path / "docs_cy" / "a.md"

@@ -1,11 +1,11 @@
-"""kb.items: one description of each guide and case study, in both languages."""
+"""kb.publish.items: one description of each guide and case study, in both languages."""
 
 import pytest
 from links_fixture import links_site
 from sitebuilder import make_site
 
-from kb.content import load_site
-from kb.items import facet_fields, load_items
+from kb.publish.items import facet_fields, load_items
+from kb.sources.content import load_site
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from kb.labels import Labeller
+from kb.publish.labels import Labeller
 
 REPO = Path(__file__).resolve().parent.parent
 META = {"type": "guide", "themes": ["involvement", "no-such-theme"], "legislation": ["wfg-act-2015"], "sectors": []}

@@ -1,10 +1,10 @@
-"""kb.manifest: a published URL that disappears without a redirect is an error naming it."""
+"""kb.checks.manifest: a published URL that disappears without a redirect is an error naming it."""
 
 from links_fixture import links_site
 from sitebuilder import make_site, run_kb
 
-from kb.content import load_site
-from kb.manifest import MANIFEST_FILE, check, current_paths, read_manifest, update
+from kb.checks.manifest import MANIFEST_FILE, check, current_paths, read_manifest, update
+from kb.sources.content import load_site
 
 
 def test_update_then_check_is_clean_and_idempotent(tmp_path):

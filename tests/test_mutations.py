@@ -1,4 +1,4 @@
-"""kb/mutations.py and its browser twin (overrides/assets/kb-search/mutations.js) on shared vectors."""
+"""kb/built/mutations.py and its browser twin (overrides/assets/kb-search/mutations.js) on shared vectors."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import mutations
+from kb.built import mutations
 
 REPO = Path(__file__).resolve().parent.parent
 VECTORS = json.loads((REPO / "tests" / "vectors" / "mutations.json").read_text(encoding="utf-8"))

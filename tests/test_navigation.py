@@ -1,8 +1,8 @@
 from fixture_pages import minimal_site
 from sitebuilder import make_site
 
-from kb.content import load_site
-from kb.navigation import build_nav
+from kb.publish.navigation import build_nav
+from kb.sources.content import load_site
 
 
 def test_nav_has_home_then_sections_in_configured_order(tmp_path):

@@ -1,12 +1,12 @@
-"""kb.page_meta: link previews and discovery links for every page, in its language."""
+"""kb.publish.page_meta: link previews and discovery links for every page, in its language."""
 
 import pytest
 from links_fixture import links_site
 from sitebuilder import make_site
 
-from kb.content import load_site
-from kb.items import SiteInfo, load_items
-from kb.page_meta import page_meta
+from kb.publish.items import SiteInfo, load_items
+from kb.publish.page_meta import page_meta
+from kb.sources.content import load_site
 
 INFO = SiteInfo(
     "https://kb.example.org/",

@@ -1,4 +1,4 @@
-"""Welsh/English parity (kb.parity): one test per rule, valid and invalid, then real builds per state."""
+"""Welsh/English parity (kb.checks.parity): one test per rule, valid and invalid, then real builds per state."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from fixture_pages import case_study
 from parity_pages import BUDGET_CY, BUDGET_EN, parity_site
 from sitebuilder import build, make_site, run_kb
 
-from kb import parity
-from kb.content import load_site
-from kb.problem import Problem
+from kb.checks import parity
+from kb.core.problem import Problem
+from kb.sources.content import load_site
 
 EN, CY = "docs/guides/budgets.md", "docs_cy/guides/budgets.md"
 

@@ -1,4 +1,4 @@
-"""Pending translations (kb.placeholders): a bannered placeholder in the other language, never a silent fall-back."""
+"""Pending translations (kb.publish.placeholders): a bannered placeholder in the other language, never a silent fall-back."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from parity_pages import BUDGET_CY, BUDGET_EN, parity_site
 from sitebuilder import build, make_site
 
-from kb.content import load_site
-from kb.parity_config import ParityConfig, format_date, load_config
-from kb.placeholders import ORIGINAL_URL, placeholder_markdown, placeholder_pages
+from kb.publish.placeholders import ORIGINAL_URL, placeholder_markdown, placeholder_pages
+from kb.sources.content import load_site
+from kb.sources.parity_config import ParityConfig, format_date, load_config
 
 REPO = Path(__file__).resolve().parent.parent
 PENDING = "order: 2\ntranslation: {pending: 2026-11-20}\n"

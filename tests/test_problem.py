@@ -1,6 +1,6 @@
 import yaml
 
-from kb.problem import RULES_FILE, Problem, problem, rules, sort_problems
+from kb.core.problem import RULES_FILE, Problem, problem, rules, sort_problems
 
 
 def test_format_is_path_line_severity_id_name_message_hint():

@@ -166,8 +166,8 @@ def test_renamed_case_study_without_redirect_fails_naming_the_urls(tmp_path, pub
 
 def test_moving_a_guide_file_keeps_its_url(tmp_path, published):
     root = _next_version(tmp_path, published, guide_file="deeper/renamed-file")
-    # kb/sitecheck.py (site gates, KB096) still derives each page's output from its file path;
-    # until it asks kb.urls, this one build runs without that gate.
+    # kb/built/sitecheck.py (site gates, KB096) still derives each page's output from its file path;
+    # until it asks kb.sources.urls, this one build runs without that gate.
     config = root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("  - hooks/site_gates.py\n", ""), "utf-8")
     result = build(root)

@@ -1,12 +1,12 @@
-"""kb.redirects: old addresses keep working in both languages."""
+"""kb.publish.redirects: old addresses keep working in both languages."""
 
 from html.parser import HTMLParser
 
 from links_fixture import links_site
 from sitebuilder import make_site
 
-from kb.content import load_site
-from kb.redirects import load_redirects, normalise_path, redirect_files, redirect_paths
+from kb.publish.redirects import load_redirects, normalise_path, redirect_files, redirect_paths
+from kb.sources.content import load_site
 
 SITE_URL = "https://kb.example.org/"
 

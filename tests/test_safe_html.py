@@ -8,10 +8,10 @@ import pytest
 from fixture_pages import case_study, minimal_site
 from sitebuilder import REPO, build, make_site, run_kb
 
-from kb.content import SourcePage
-from kb.frontmatter import parse_front_matter
-from kb.problem import Problem
-from kb.safe_html import load_policy, mask_code, url_scheme
+from kb.checks.safe_html import load_policy, mask_code, url_scheme
+from kb.core.problem import Problem
+from kb.sources.content import SourcePage
+from kb.sources.frontmatter import parse_front_matter
 
 POLICY = load_policy(REPO / "data" / "safe-html.yml")
 
@@ -19,7 +19,7 @@ HEAD = "---\nid: tudalen\ntype: page\ntitle: Tudalen\n---\n"  # body starts on l
 
 
 def scan(body: str, path: str = "docs_cy/tudalen.md") -> list[Problem]:
-    from kb.safe_html import check_page
+    from kb.checks.safe_html import check_page
 
     text = HEAD + body
     page = SourcePage("cy", "tudalen.md", path, Path(path), "page", text)
@@ -126,7 +126,7 @@ def test_plain_relative_addresses_skip_nh3_only_because_nh3_keeps_them() -> None
 
     import nh3
 
-    from kb.safe_html import _PLAIN_RELATIVE
+    from kb.checks.safe_html import _PLAIN_RELATIVE
 
     rng = random.Random(7)
     samples = ["x.md", "../a/b.cy.md#top", "/cy/guides/", "//example.org/x", "#", "~a", "-"]

@@ -1,4 +1,4 @@
-"""kb/scaffold.py: `python -m kb new case-study <id>` output is refused until filled, then published."""
+"""kb/cli/scaffold.py: `python -m kb new case-study <id>` output is refused until filled, then published."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 import yaml
 from sitebuilder import REPO, build, make_site, run_kb
 
-from kb.frontmatter import parse_front_matter
+from kb.sources.frontmatter import parse_front_matter
 
 CASE_ID = "caffi-trwsio-prawf"
 PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]")

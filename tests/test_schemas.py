@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from kb.schemas import load_schemas
-from kb.vocabularies import load_vocabularies
+from kb.sources.schemas import load_schemas
+from kb.sources.vocabularies import load_vocabularies
 
 REPO = Path(__file__).resolve().parent.parent
 

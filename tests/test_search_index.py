@@ -1,4 +1,4 @@
-"""kb/search_index.py: what Pagefind reads on each page, the Welsh radicals added, the facets."""
+"""kb/built/search_index.py: what Pagefind reads on each page, the Welsh radicals added, the facets."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb import search_index as si
-from kb.vocabularies import load_vocabularies
+from kb.built import search_index as si
+from kb.sources.vocabularies import load_vocabularies
 
 REPO = Path(__file__).resolve().parent.parent
 

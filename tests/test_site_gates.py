@@ -9,8 +9,8 @@ import pytest
 from gate_fixtures import gate_site
 from sitebuilder import BuildResult, build, make_site
 
-from kb.content import load_site
-from kb.sitecheck import output_of
+from kb.built.sitecheck import output_of
+from kb.sources.content import load_site
 
 pytestmark = pytest.mark.build
 

@@ -1,4 +1,4 @@
-"""kb.sitecheck over hand-made site folders: links, anchors, alt text, URLs, languages, counts."""
+"""kb.built.sitecheck over hand-made site folders: links, anchors, alt text, URLs, languages, counts."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from fixture_pages import minimal_site
 from sitebuilder import make_site, run_kb
 
-from kb.content import load_site
-from kb.problem import Problem
-from kb.sitecheck import check_site_dir, external_url_problem, output_of, site_url_from_config
+from kb.built.sitecheck import check_site_dir, external_url_problem, output_of, site_url_from_config
+from kb.core.problem import Problem
+from kb.sources.content import load_site
 
 SITE_URL = "https://kb.example.org/"
 

@@ -1,6 +1,6 @@
 import unicodedata
 
-from kb.sources import MAX_PAGE_BYTES, decode_source
+from kb.sources.files import MAX_PAGE_BYTES, decode_source
 
 
 def test_plain_utf8_with_welsh_letters_passes_untouched():

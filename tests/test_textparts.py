@@ -1,8 +1,8 @@
-"""What the parity checks read from a page (kb.textparts): the same on both sides, nothing from code."""
+"""What the parity checks read from a page (kb.markdown.textparts): the same on both sides, nothing from code."""
 
 from __future__ import annotations
 
-from kb.textparts import LinkOptions, canonical_number, headings, links_and_images, mask_code, numbers, tables
+from kb.markdown.textparts import LinkOptions, canonical_number, headings, links_and_images, mask_code, numbers, tables
 
 
 def parts(text: str):

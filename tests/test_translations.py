@@ -1,4 +1,4 @@
-"""Translation freshness (kb.translations) and its commands: both directions, with and without a lock file."""
+"""Translation freshness (kb.sources.translations) and its commands: both directions, with and without a lock file."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 from parity_pages import parity_site
 from sitebuilder import make_site, run_kb
 
-from kb import parity
-from kb.content import load_site
-from kb.translations import digest, normalise
+from kb.checks import parity
+from kb.sources.content import load_site
+from kb.sources.translations import digest, normalise
 
 EN, CY = "docs/guides/budgets.md", "docs_cy/guides/budgets.md"
 

@@ -1,12 +1,12 @@
-"""kb.urls: a page's address comes from its id, not from where its file is."""
+"""kb.sources.urls: a page's address comes from its id, not from where its file is."""
 
 
 import pytest
 from links_fixture import links_site
 from sitebuilder import make_site
 
-from kb.content import load_site
-from kb.urls import absolute, content_type, neutral_path, page_path, path_from_rel, published_pages, relative
+from kb.sources.content import load_site
+from kb.sources.urls import absolute, content_type, neutral_path, page_path, path_from_rel, published_pages, relative
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from sitebuilder import make_site
 
-from kb.vocabularies import check_vocabulary_files, load_vocabularies
+from kb.sources.vocabularies import check_vocabulary_files, load_vocabularies
 
 REPO = Path(__file__).resolve().parent.parent
 

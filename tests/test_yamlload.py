@@ -1,12 +1,12 @@
-"""kb.yamlload gives exactly PyYAML's data, lines and error messages, only faster."""
+"""kb.core.yamlload gives exactly PyYAML's data, lines and error messages, only faster."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from kb import yamlload
-from kb.bibliography import _StringDatesLoader
+from kb.core import yamlload
+from kb.sources.bibliography import _StringDatesLoader
 
 TEXT = """\
 - id: llyw-2015

@@ -4,7 +4,7 @@
 //   indexer, which added each Welsh page's radicals as hidden low-weight text), so `gymuned` finds
 //   pages with `cymuned`, `nghymuned` or `chymuned`. Results with the typed form come first and the
 //   highlight is on the word as the page writes it.
-// - Facets from <meta data-pagefind-filter> (kb/search_index.py), keyboard use throughout.
+// - Facets from <meta data-pagefind-filter> (kb/built/search_index.py), keyboard use throughout.
 // Plain ES module, no build step. Every string comes from the page (data/ui/search.yml).
 
 import { createMutations } from "./mutations.js";

@@ -1,4 +1,4 @@
-// Welsh initial mutations, undone and applied by rule: the browser's half of kb/mutations.py.
+// Welsh initial mutations, undone and applied by rule: the browser's half of kb/built/mutations.py.
 // Both read the same rules (data/search/mutations.json) and pass the same test vectors
 // (tests/vectors/mutations.json), so the search box expands a word exactly as the indexer did.
 // Plain ES module, no build step.

@@ -1,0 +1,1 @@
+"""built: see docs-dev/architecture.md."""

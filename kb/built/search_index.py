@@ -1,0 +1,345 @@
+"""The search index: which built pages Pagefind reads, what it reads in them, and the facets.
+
+Plain Python (no MkDocs): hooks/search.py calls :func:`index_site` once every language is built.
+
+Pagefind makes one index per language from ``<html lang>``, but it does not know that Welsh
+``nghymuned`` and ``cymuned`` are one word. So each Welsh page is indexed with the radicals of its
+mutated words added as a hidden, low-weight block (:func:`extra_terms`), and the search box
+(overrides/assets/kb-search/) looks a typed word up by its radicals too. The published HTML
+is not changed: the block is added only to the copy handed to Pagefind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from kb.built.mutations import Mutations, load
+
+# Facets: Pagefind filter key -> (front-matter field, vocabulary). Keys are stable ids the search
+# box reads; the values are term labels in the page's language.
+FACETS: dict[str, tuple[str, str]] = {
+    "type": ("type", "content-types"),
+    "theme": ("themes", "themes"),
+    "region": ("regions", "regions"),
+    "sector": ("sectors", "sectors"),
+}
+# Weight of the hidden radicals: found, but below any word actually written on the page.
+EXTRA_WEIGHT = "0.1"
+# The meta key telling the search box how many trailing words of a result are the hidden block.
+EXTRA_META = "kbextra"
+# Material wraps each page's own content in this element; menus, header and footer stay out.
+BODY_CLASS = "md-content__inner"
+# Inside it, left out: permalink signs, the edit button, the embed-code box (the same on every page).
+# Only ".class" and "[attribute]" selectors: _BodyFinder applies the same list.
+EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".kb-embed", "[data-pagefind-ignore]", "[data-kb-search-ignore]"]
+SKIPPED_FILES = {"404.html"}
+
+_WORD = re.compile(r"[^\W\d_]+")
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
+# Where the content article may start. Material puts the whole navigation (one link per page of the
+# site) before it, so parsing from the top made each page cost O(site size): the build O(pages²).
+_ARTICLE_OPEN = re.compile(r"<article\b[^>]*\b" + re.escape(BODY_CLASS) + r"\b", re.IGNORECASE)
+
+
+# -- Welsh: the extra terms -----------------------------------------------------------------
+def words(text: str) -> list[str]:
+    """Words as Pagefind splits them (letters only; apostrophes and hyphens separate)."""
+    return _WORD.findall(text)
+
+
+def extra_terms(text: str, rules: Mutations | None = None) -> list[str]:
+    """The radicals of the mutated words in ``text`` that the text does not already contain.
+
+    'Mae'r gymuned yng Nghymru' -> ['cymuned', 'cymru'] (lower case, first-seen order).
+    """
+    rules = rules or load()
+    # Each distinct word once (first-seen order); rules.radicals caches across pages too.
+    distinct = dict.fromkeys(w.lower() for w in words(text))
+    extra: dict[str, None] = {}
+    for low in distinct:
+        for radical in rules.radicals(low):
+            if radical != low and radical not in distinct:
+                extra[radical] = None
+    return list(extra)
+
+
+# -- the built HTML -------------------------------------------------------------------------
+class _BodyEnd(Exception):
+    """Raised by _BodyFinder at the article's closing tag: nothing after it needs parsing."""
+
+
+class _BodyFinder(HTMLParser):
+    """Finds Material's content <article> (its start and end offsets) and its visible text."""
+
+    _SKIP_TAGS = {"script", "style", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.start: tuple[int, int] | None = None  # (line, col) of the opening tag
+        self.start_tag = ""
+        self.end: tuple[int, int] | None = None  # (line, col) of the closing tag
+        self.text: list[str] = []
+        self._depth = 0  # <article> nesting inside the body
+        self._skip: list[str] = []  # open elements whose text is not indexed
+        self._foreign: list[str] = []  # open elements marked as another language (lang="en")
+        self.own_text: list[str] = []  # text in the page's own language (what gets radicals)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if self.end is not None:
+            return
+        if self.start is None:
+            if tag == "article" and BODY_CLASS in (a.get("class") or "").split():
+                self.start = self.getpos()
+                self.start_tag = self.get_starttag_text() or ""
+                self._depth = 1
+            return
+        if tag == "article":
+            self._depth += 1
+        if (self._skip or tag in self._SKIP_TAGS or _excluded(a)) and tag not in _VOID:
+            self._skip.append(tag)
+        elif tag not in _VOID and (self._foreign or (a.get("lang") and not (a.get("lang") or "").startswith("cy"))):
+            self._foreign.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.start is None or self.end is not None:
+            return
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+            return
+        if self._foreign and self._foreign[-1] == tag:
+            self._foreign.pop()
+        if tag == "article":
+            self._depth -= 1
+            if self._depth == 0:
+                self.end = self.getpos()
+                raise _BodyEnd  # stop here: the footer and scripts are not read
+
+    def handle_data(self, data: str) -> None:
+        if self.start is not None and self.end is None and not self._skip:
+            self.text.append(data)
+            if not self._foreign:
+                self.own_text.append(data)
+
+
+_EXCLUDED_CLASSES = frozenset(s[1:] for s in EXCLUDE_SELECTORS if s.startswith("."))
+_EXCLUDED_ATTRS = tuple(s[1:-1] for s in EXCLUDE_SELECTORS if s.startswith("["))
+
+
+def _excluded(attrs: dict[str, str | None]) -> bool:
+    classes = attrs.get("class")
+    if classes and not _EXCLUDED_CLASSES.isdisjoint(classes.split()):
+        return True
+    return any(name in attrs for name in _EXCLUDED_ATTRS)
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _offset(source: str, pos: tuple[int, int], start: int = 0) -> int:
+    """The index in ``source`` of HTMLParser's (line, col) ``pos``, counted from index ``start``."""
+    line, col = pos
+    index = start
+    for _ in range(line - 1):
+        index = source.index("\n", index) + 1
+    return index + col
+
+
+def _find_body(source: str) -> tuple[_BodyFinder, int, int] | None:
+    """Parse the content article once: (finder, start, end) offsets of its opening and closing tags.
+
+    Parsing starts at the article's opening tag, found by a regular expression (in C, linear), and
+    stops at its closing tag, so the cost is that of the page's own content, not of the site-wide
+    navigation around it. (Material writes that tag once, after the header and menus, outside any
+    script or comment.) Should the expression miss a page the parser would accept, the whole page
+    is parsed as before.
+    """
+    match = _ARTICLE_OPEN.search(source)
+    if match is not None:
+        found = _parse(source, match.start())
+        if found is not None:
+            return found
+    if BODY_CLASS not in source:
+        return None  # redirect stubs and the like: nothing to parse
+    return _parse(source, 0)
+
+
+def _parse(source: str, at: int) -> tuple[_BodyFinder, int, int] | None:
+    finder = _BodyFinder()
+    try:
+        finder.feed(source[at:] if at else source)
+        finder.close()
+    except _BodyEnd:
+        pass
+    if finder.start is None or finder.end is None:
+        return None
+    # Positions are relative to the slice fed; the end is counted on from the start, not line 1.
+    start = _offset(source, finder.start, at)
+    end = _offset(source, (finder.end[0] - finder.start[0] + 1, finder.end[1]), start - finder.start[1])
+    return finder, start, end
+
+
+@dataclass
+class PreparedPage:
+    url: str
+    lang: str
+    html: str  # what Pagefind reads
+    extra: list[str] = field(default_factory=list)
+
+
+def page_lang(source: str) -> str:
+    match = _HTML_LANG.search(source)
+    return match.group(1).lower() if match else "unknown"
+
+
+def prepare_page(source: str, url: str, rules: Mutations | None = None) -> PreparedPage | None:
+    """Mark the page's own content for Pagefind and, for Welsh, add the hidden radicals.
+
+    None when the page has no content article (redirect stubs, embeds without one).
+    """
+    found = _find_body(source)
+    if found is None:
+        return None
+    finder, start, end = found
+    lang = page_lang(source)
+    # Only Welsh text gets radicals: an English quotation (lang="en") would add nonsense such as 'gwhen'.
+    extra = extra_terms(" ".join(finder.own_text), rules) if lang.split("-")[0] == "cy" else []
+    block = ""
+    if extra:
+        block = (
+            f'<div hidden data-pagefind-weight="{EXTRA_WEIGHT}" '
+            f'data-pagefind-meta="{EXTRA_META}:{len(extra)}">{html.escape(" ".join(extra))}</div>'
+        )
+    open_at = start + len(finder.start_tag) - 1  # the '>' ending the <article ...> tag
+    marked = source[:open_at] + " data-pagefind-body" + source[open_at:end] + block + source[end:]
+    return PreparedPage(url, lang, marked, extra)
+
+
+def url_of(site_dir: Path, file: Path) -> str:
+    rel = file.relative_to(site_dir).as_posix()
+    if rel == "index.html":
+        return "/"
+    if rel.endswith("/index.html"):
+        return "/" + rel[: -len("index.html")]
+    return "/" + rel
+
+
+def html_files(site_dir: Path, skip_dirs: Iterable[str] = ("pagefind",)) -> list[Path]:
+    skipped = set(skip_dirs)
+    return [
+        p
+        for p in sorted(site_dir.rglob("*.html"))
+        if p.name not in SKIPPED_FILES and not (set(p.relative_to(site_dir).parts[:-1]) & skipped)
+    ]
+
+
+# -- facets --------------------------------------------------------------------------------
+def facet_filters(meta: Mapping[str, Any], lang: str, vocabularies: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(filter key, label in ``lang``) pairs for a page's front matter, in FACETS order.
+
+    ``vocabularies`` maps a vocabulary name to an object with ``term_label(id, lang)``
+    (kb.sources.vocabularies.Vocabulary). Unknown ids are left out: the content checks report them.
+    """
+    pairs: list[tuple[str, str]] = []
+    for key, (field_name, vocab_name) in FACETS.items():
+        vocab = vocabularies.get(vocab_name)
+        value = meta.get(field_name)
+        ids = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        for term_id in ids:
+            if vocab is None or vocab.get(str(term_id)) is None:
+                continue
+            pairs.append((key, vocab.term_label(str(term_id), lang)))
+    return pairs
+
+
+def facet_labels(vocabularies: Mapping[str, Any], langs: Iterable[str]) -> dict[str, Any]:
+    """For the search box: each facet's name and its terms' labels in every language.
+
+    Searching both languages needs them to carry a ticked Welsh label over to the English index.
+    """
+    out: dict[str, Any] = {}
+    for key, (_, vocab_name) in FACETS.items():
+        vocab = vocabularies.get(vocab_name)
+        if vocab is None:
+            continue
+        out[key] = {
+            "label": {lang: vocab.label(lang) for lang in langs},
+            "terms": [{lang: vocab.term_label(t.id, lang) for lang in langs} for t in vocab.terms],
+        }
+    return out
+
+
+# -- running Pagefind -----------------------------------------------------------------------
+@dataclass
+class IndexStats:
+    pages: dict[str, int] = field(default_factory=dict)  # language -> pages indexed
+    extra_terms: int = 0
+    skipped: list[str] = field(default_factory=list)  # HTML files without a content article
+
+
+def prepare_site(site_dir: Path, mirror: Path, rules: Mutations | None = None) -> IndexStats:
+    """Write what Pagefind should read of each built page into ``mirror`` (same relative paths)."""
+    stats = IndexStats()
+    made: set[Path] = set()  # folders already created in the mirror (one mkdir each, not one a page)
+    for file in html_files(site_dir):
+        rel = file.relative_to(site_dir)
+        page = prepare_page(file.read_text(encoding="utf-8"), url_of(site_dir, file), rules)
+        if page is None:
+            stats.skipped.append(rel.as_posix())
+            continue
+        target = mirror / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_text(page.html, encoding="utf-8")
+        stats.pages[page.lang] = stats.pages.get(page.lang, 0) + 1
+        stats.extra_terms += len(page.extra)
+    return stats
+
+
+async def _write_index(mirror: Path, output: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(exclude_selectors=EXCLUDE_SELECTORS, output_path=str(output))
+    async with PagefindIndex(config=config) as index:
+        # One directory scan: adding pages one by one through the service costs ~0.1 s each.
+        await index.add_directory(str(mirror))
+        # leaving the block writes the files
+
+
+def index_site(site_dir: Path, rules: Mutations | None = None, output: Path | None = None) -> IndexStats:
+    """Index every built page under ``site_dir`` into ``site_dir/pagefind`` (one index per language).
+
+    The published HTML is not touched: Pagefind reads prepared copies in a temporary folder.
+    """
+    target = (output or site_dir / "pagefind").resolve()
+    if target.is_dir():
+        shutil.rmtree(target)  # no stale chunks from an earlier build (mkdocs serve)
+    with tempfile.TemporaryDirectory(prefix="kb-search-") as tmp:
+        stats = prepare_site(site_dir, Path(tmp), rules)
+        asyncio.run(_write_index(Path(tmp), target))
+    return stats
+
+
+# -- the search box's strings ----------------------------------------------------------------
+def ui_strings(data: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """The search box's strings in ``lang`` from data/ui/search.yml; never English for Welsh.
+
+    Raises ValueError naming every string that has no text in ``lang``.
+    """
+    missing = [key for key, value in data.items() if not (isinstance(value, Mapping) and value.get(lang))]
+    if missing:
+        raise ValueError(
+            f"data/ui/search.yml: no '{lang}' text for {', '.join(sorted(missing))}. "
+            f"Add a '{lang}:' line to each of them."
+        )
+    return {key: str(value[lang]) for key, value in data.items()}

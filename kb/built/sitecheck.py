@@ -1,0 +1,543 @@
+"""Checks on the built site (the folder MkDocs wrote), in plain Python: no MkDocs, no network.
+
+- every internal link, and its ``#anchor``, resolves to a file and an id in the built site;
+- every image has alternative text;
+- every external link is a well-formed http(s) address (it is not fetched);
+- every page declares its language in ``<html lang>``, and links to the other language's version
+  carry ``lang`` so screen readers pronounce "Cymraeg" / "English" correctly;
+- every source page was written in both languages (or as its pending-translation placeholder).
+
+Problems name the source page (and the line the link is on, when it can be found) and the built
+file, so a contributor can fix the Markdown rather than the HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from kb.checks.safe_html import url_scheme
+from kb.core.problem import Problem, problem, sort_problems
+from kb.sources.content import DEFAULT_LANG, LANGS, Site, SourcePage
+
+# Which attribute of which element holds a link the reader's browser follows or loads.
+_LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src", "source": "src",
+               "iframe": "src", "audio": "src", "video": "src"}
+# <link rel=...> values that point at other servers on purpose (fonts) and need no file here.
+_HINT_RELS = {"preconnect", "dns-prefetch", "preload", "prefetch"}
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_SKIPPED_SCHEMES = {"mailto", "tel", "data", "blob", "about"}
+
+
+@dataclass
+class Link:
+    line: int
+    tag: str
+    url: str
+    rel: str = ""
+    hreflang: str = ""
+    lang: str = ""
+
+
+@dataclass
+class BuiltPage:
+    """What the checks need from one built HTML file."""
+
+    rel: str  # path inside the site folder, "cy/guides/x/index.html"
+    lang: str = ""
+    ids: set[str] = field(default_factory=set)
+    links: list[Link] = field(default_factory=list)
+    images_without_alt: list[tuple[int, str]] = field(default_factory=list)
+
+
+# Built pages are large (the navigation repeats on every page) and there are thousands of them;
+# html.parser's tokeniser costs ~10 ms a page, so a regular expression finds the start tags (skipping
+# comments and the insides of <script>/<style>) and html.parser's own attribute grammar reads them.
+# (Possessive runs: an attribute list ends at its first '>' outside quotes whichever way it is split,
+# so they find the same tags as one character at a time, without the per-character backtracking.)
+_ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
+_ATTR = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_WANTED = set(_LINK_ATTRS) | {"html"}
+# Start tags: the wanted elements, named in the pattern so the others (most of a page: <div>, <span>,
+# <li>) are told apart in C, by which group matched last ("attrs" or "other").
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<(?P<raw>script|style)\b(?P<rawattrs>" + _ATTRS + r")>.*?</(?P=raw)\s*>"
+    r"|<(?P<tag>(?:" + "|".join(sorted(_WANTED)) + r")(?![\w:-]))(?P<attrs>" + _ATTRS + r")>"
+    r"|<[a-zA-Z][\w:-]*+(?P<other>" + _ATTRS + r")>",
+    re.S | re.I,
+)
+
+
+def _attrs(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in _ATTR.findall(text):
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        out.setdefault(name.lower(), html.unescape(value) if "&" in value else value)
+    return out
+
+
+@dataclass(frozen=True)
+class _TagInfo:
+    """What one start tag (name and attribute text) adds to a BuiltPage, wherever it appears."""
+
+    ids: tuple[str, ...] = ()
+    lang: str | None = None  # <html lang>
+    link: tuple[str, str, str, str, str] | None = None  # Link fields after the line
+    missing_alt: str | None = None  # the src of an image without alternative text
+
+
+def _tag_info(tag: str, raw_attrs: str) -> _TagInfo | None:
+    a = _attrs(raw_attrs)
+    ids = [a["id"]] if "id" in a else []
+    if tag == "a" and "name" in a:
+        ids.append(a["name"])
+    if tag == "html":
+        return _TagInfo(tuple(ids), a.get("lang", ""))
+    attr = _LINK_ATTRS.get(tag)
+    link = (tag, a[attr].strip(), a.get("rel", ""), a.get("hreflang", ""), a.get("lang", "")) if (
+        attr is not None and attr in a) else None
+    missing_alt = a.get("src", "") if tag == "img" and not a.get("alt", "").strip() and not (
+        a.get("aria-hidden") == "true" or a.get("role") in ("presentation", "none")) else None
+    if not (ids or link or missing_alt is not None):
+        return None
+    return _TagInfo(tuple(ids), None, link, missing_alt)
+
+
+# The same tags (navigation links, header, footer) recur on every page: ~10,000 distinct ones among
+# ~125,000 on a 1,000-page site, so each is read once. Bounded, for long `mkdocs serve` sessions.
+_TAG_CACHE: dict[tuple[str, str], _TagInfo | None] = {}
+_TAG_CACHE_MAX = 200_000
+
+
+def parse_built_page(rel: str, text: str) -> BuiltPage:
+    page = BuiltPage(rel)
+    line, last = 1, 0
+    cache = _TAG_CACHE
+    if len(cache) > _TAG_CACHE_MAX:
+        cache.clear()
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "other":  # an element not in _WANTED: only its id matters
+            raw_attrs = m.group("other")
+            if "id=" not in raw_attrs:
+                continue
+            tag = m.group()[1 : -len(raw_attrs) - 1].lower()
+        elif kind == "attrs":
+            tag, raw_attrs = m.group("tag", "attrs")
+            tag = tag.lower()
+        elif kind == "rawattrs":
+            tag, raw_attrs = m.group("raw", "rawattrs")
+            tag = tag.lower()
+            if tag not in _WANTED and "id=" not in raw_attrs:
+                continue
+        else:
+            continue  # a comment
+        key = (tag, raw_attrs)
+        try:
+            info = cache[key]
+        except KeyError:
+            info = cache[key] = _tag_info(tag, raw_attrs)
+        if info is None:
+            continue
+        if info.ids:
+            page.ids.update(info.ids)
+        if info.lang is not None:
+            page.lang = info.lang
+            continue
+        if info.link is None and info.missing_alt is None:
+            continue
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        if info.link is not None:
+            page.links.append(Link(line, *info.link))
+        if info.missing_alt is not None:
+            page.images_without_alt.append((line, info.missing_alt))
+    return page
+
+
+def list_files(site_dir: Path) -> set[str]:
+    """Every file in the site folder, as '/'-separated paths relative to it."""
+    out: set[str] = set()
+    for folder, _dirs, names in os.walk(site_dir):
+        base = Path(folder).relative_to(site_dir).as_posix()
+        prefix = "" if base == "." else base + "/"
+        out.update(prefix + name for name in names)
+    return out
+
+
+def output_of(rel: str, lang: str, default_lang: str = DEFAULT_LANG) -> str:
+    """The HTML file a source page becomes (directory URLs): 'guides/x.md' -> 'guides/x/index.html'."""
+    stem = rel[: -len(".md")]
+    if stem == "index" or stem.endswith("/index") or stem == "README" or stem.endswith("/README"):
+        out = stem.rpartition("/")[0]
+        out = f"{out}/index.html" if out else "index.html"
+    else:
+        out = f"{stem}/index.html"
+    return out if lang == default_lang else f"{lang}/{out}"
+
+
+@dataclass
+class SourceMap:
+    """Built file -> the source page it came from (the other language's page for a placeholder)."""
+
+    by_output: dict[str, SourcePage]
+
+    @classmethod
+    def of(cls, site: Site | None) -> SourceMap:
+        out: dict[str, SourcePage] = {}
+        if site is not None:
+            for page in site.pages:
+                out.setdefault(output_of(page.rel, page.lang), page)
+            for page in site.pages:  # placeholders: the page whose translation is pending
+                for lang in LANGS:
+                    out.setdefault(output_of(page.rel, lang), page)
+        return cls(out)
+
+    def source(self, built_rel: str) -> SourcePage | None:
+        return self.by_output.get(built_rel)
+
+
+def _line_in_source(page: SourcePage, needles: Iterable[str]) -> int | None:
+    """The first line of the page's Markdown body that contains one of the needles."""
+    if not page.text:
+        return None
+    lines = page.text.split("\n")
+    first = max(page.front.body_line - 1, 0)
+    for needle in needles:
+        if not needle:
+            continue
+        for i in range(first, len(lines)):
+            if needle in lines[i]:
+                return i + 1
+    return None
+
+
+def _needles(url: str) -> list[str]:
+    """Pieces of a built URL that are likely to appear in the Markdown link it came from."""
+    parts = urlsplit(url)
+    out = []
+    if parts.fragment:
+        out.append("#" + parts.fragment)
+    segments = [s for s in parts.path.split("/") if s and s not in ("..", ".", "index.html")]
+    if segments:
+        last = segments[-1]
+        out.append(last)
+        if last.endswith(".html"):
+            out.append(last[: -len(".html")])
+    if parts.netloc:
+        out.append(parts.netloc)
+    return out
+
+
+def external_url_problem(url: str) -> str | None:
+    """Why an absolute http(s) address is not well formed, or None if it is."""
+    if any(c.isspace() for c in url):
+        return "it contains a space"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as err:
+        return f"it cannot be read as an address ({err})"
+    if parts.scheme not in ("http", "https"):
+        return f"its scheme '{parts.scheme}' is not http or https"
+    host = parts.hostname or ""
+    if not host:
+        return "it has no host name after '//'"
+    if port == 0:
+        return "its port is 0"
+    if host == "localhost" or re.fullmatch(r"[0-9.]+", host) or host.startswith("["):
+        return "it points at a local or numeric address that readers cannot reach"
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"its host name '{host}' is not valid"
+    labels = ascii_host.rstrip(".").split(".")
+    if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels):
+        return f"its host name '{host}' is not a valid domain"
+    return None
+
+
+@dataclass
+class SiteChecker:
+    site_dir: Path
+    site: Site | None = None
+    # Path of the site's root on the server (from site_url): "/" or "/kb/".
+    base_path: str = "/"
+    site_url: str = ""
+    langs: tuple[str, ...] = LANGS
+    default_lang: str = DEFAULT_LANG
+    display_dir: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.base_path.endswith("/"):
+            self.base_path += "/"
+        self.display_dir = self.display_dir or self.site_dir.name
+        self.sources = SourceMap.of(self.site)
+        self.files: set[str] = set()
+        self.pages: dict[str, BuiltPage] = {}
+        self.problems: list[Problem] = []
+        # Problems that come from the theme (the same on many pages) are reported once.
+        self._template_problems: dict[tuple[str, str], tuple[Problem, int]] = {}
+        self._reports = 0  # problems reported so far, counting the ones merged into another
+        # The navigation, header and footer repeat the same links on every page (~100 a page), so
+        # what does not depend on the page is worked out once: each address's scheme, the
+        # addresses found good, and the (file, anchor) pairs found to exist.
+        self._schemes: dict[str, str | None] = {}
+        self._good_urls: set[str] = set()
+        self._good_targets: set[tuple[str, str]] = set()
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.files = list_files(self.site_dir)
+        for rel in sorted(self.files):
+            if rel.endswith(".html"):
+                text = (self.site_dir / rel).read_text(encoding="utf-8", errors="replace")
+                self.pages[rel] = parse_built_page(rel, text)
+
+    # --- reporting ---------------------------------------------------------------------------
+
+    def _report(self, rule: str, built: str, built_line: int, message: str, hint: str, url: str = "",
+                from_template: bool = False, same_as: str = "") -> None:
+        self._reports += 1
+        shown = f"{self.display_dir}/{built}"
+        source = self.sources.source(built)
+        line = _line_in_source(source, _needles(url)) if (source and url) else None
+        if source is not None and not from_template and (line is not None or not url):
+            self.problems.append(
+                problem(rule, source.path, line or source.front.body_line, f"{message} (in the built page {shown}).",
+                        hint)
+            )
+            return
+        # Not written in the page's Markdown: the theme or a generated page made it; say so once.
+        key = (rule, same_as or message)
+        if key in self._template_problems:
+            first, count = self._template_problems[key]
+            self._template_problems[key] = (first, count + 1)
+            return
+        where = f"the built page {shown}, line {built_line}"
+        if source is not None:
+            where += f" (from {source.path}, but not in its Markdown: a template or generated part made it)"
+        self._template_problems[key] = (problem(rule, shown, built_line, f"{message} ({where}).", hint), 1)
+
+    def _flush_template_problems(self) -> None:
+        for first, count in self._template_problems.values():
+            if count > 1:
+                first = Problem(first.path, first.line, first.rule_id, first.rule_name, first.severity,
+                                f"{first.message[:-1]}; the same on {count - 1} other page(s).", first.hint)
+            self.problems.append(first)
+        self._template_problems.clear()
+
+    # --- checks ------------------------------------------------------------------------------
+
+    def run(self) -> list[Problem]:
+        if not self.files:
+            self.load()
+        for page in self.pages.values():
+            self._check_language(page)
+            for link in page.links:
+                self._check_link(page, link)
+            for line, src in page.images_without_alt:
+                self._report(
+                    "image-alt", page.rel, line,
+                    f"the image '{src}' has no alternative text",
+                    "Describe the image in the brackets: ![What the picture shows](file.jpg), in the page's language.",
+                    src,
+                )
+        self._check_outputs()
+        self._flush_template_problems()
+        return sort_problems(self.problems)
+
+    def _page_lang(self, rel: str) -> str:
+        first = rel.split("/", 1)[0]
+        return first if first in self.langs and "/" in rel else self.default_lang
+
+    def _check_language(self, page: BuiltPage) -> None:
+        expected = self._page_lang(page.rel)
+        if page.lang.split("-")[0].lower() != expected:
+            self._report(
+                "page-language", page.rel, 1,
+                f"the page declares <html lang=\"{page.lang}\"> but it is published in the '{expected}' part of the site",
+                "Check the page is in the right folder (docs/ for English, docs_cy/ for Welsh) and report it to a maintainer.",
+                from_template=True,
+            )
+        for link in page.links:
+            if link.tag == "a" and link.hreflang and link.hreflang != expected and not link.lang:
+                self._report(
+                    "page-language", page.rel, link.line,
+                    f"the link to the '{link.hreflang}' version ({link.url}) is not marked lang=\"{link.hreflang}\"",
+                    "Mark text in the other language with lang so screen readers pronounce it correctly.",
+                    from_template=True, same_as=f"hreflang={link.hreflang}",
+                )
+
+    def _internal_path(self, page_rel: str, url: str) -> tuple[str, str] | None:
+        """(path inside the site folder, fragment) for an internal URL, or None if it leaves the site."""
+        if self.site_url and url.startswith(self.site_url):
+            url = self.base_path + url[len(self.site_url):]
+        path, _, fragment = url.partition("#")
+        path = path.partition("?")[0]
+        if not path:
+            full = self.base_path + page_rel
+        elif path.startswith("/"):
+            full = path
+        else:
+            folder = page_rel.rpartition("/")[0]
+            full = self.base_path + (folder + "/" if folder else "") + path
+        # posixpath is ~10x faster than urljoin over the thousands of links on every built page.
+        normal = posixpath.normpath(full)
+        if normal.startswith("//"):
+            normal = normal[1:]
+        if full.endswith("/") and not normal.endswith("/"):
+            normal += "/"
+        if not (normal + "/").startswith(self.base_path) and normal != self.base_path.rstrip("/"):
+            return None
+        inside = normal[len(self.base_path):] if len(normal) >= len(self.base_path) else ""
+        # unquote leaves a string without '%' as it is; skipping the call matters at 100,000 links.
+        return (unquote(inside) if "%" in inside else inside), (unquote(fragment) if "%" in fragment else fragment)
+
+    def _resolve(self, target: str) -> str | None:
+        """The file a server would send for this path, or None."""
+        if target == "" or target.endswith("/"):
+            target += "index.html"
+        if target in self.files:
+            return target
+        if target + "/index.html" in self.files:
+            return target + "/index.html"
+        return None
+
+    def _check_link(self, page: BuiltPage, link: Link) -> None:
+        url = link.url
+        if not url or (link.tag == "link" and set(link.rel.split()) & _HINT_RELS):
+            return
+        try:
+            scheme = self._schemes[url]
+        except KeyError:
+            scheme = self._schemes[url] = url_scheme(url)
+        internal = scheme is None or (self.site_url != "" and url.startswith(self.site_url))
+        if scheme in ("javascript", "vbscript"):
+            self._report("unsafe-url", page.rel, link.line, f"a link uses a '{scheme}:' address ('{url[:60]}')",
+                         "Link to a web page or another page of the knowledge base instead.", url)
+            return
+        if not internal or url.startswith("//"):
+            # Whether the address is well formed does not depend on the page it is on.
+            if url not in self._good_urls:
+                reports = self._reports
+                self._check_address(page, link, scheme, internal)
+                if self._reports == reports:
+                    self._good_urls.add(url)
+            return
+        resolved_path = self._internal_path(page.rel, url)
+        if resolved_path is None:
+            self._report("broken-link", page.rel, link.line, f"the link '{url}' points outside the site",
+                         "Link to a page of the knowledge base by its .md file, or to a full https:// address.", url)
+            return
+        if resolved_path in self._good_targets:
+            return
+        reports = self._reports
+        self._check_target(page, link, *resolved_path)
+        if self._reports == reports:
+            self._good_targets.add(resolved_path)
+
+    def _check_address(self, page: BuiltPage, link: Link, scheme: str | None, internal: bool) -> None:
+        """An external address, or a scheme-relative one ('//host/...')."""
+        url = link.url
+        if not internal:
+            if scheme in _SKIPPED_SCHEMES or scheme not in ("http", "https"):
+                return
+            why = external_url_problem(url)
+            if why:
+                self._report("malformed-url", page.rel, link.line, f"the external link '{url}' is not well formed: {why}",
+                             "Copy the full address from the browser's address bar, starting https://.", url)
+            return
+        why = external_url_problem("https:" + url)  # internal by its scheme, so '//host/...'
+        if why:
+            self._report("malformed-url", page.rel, link.line, f"the link '{url}' is not well formed: {why}",
+                         "Write the full address, starting https://.", url)
+
+    def _check_target(self, page: BuiltPage, link: Link, target: str, fragment: str) -> None:
+        """An internal link's file (path inside the site folder) and its anchor exist."""
+        url = link.url
+        resolved = self._resolve(target)
+        if resolved is None:
+            self._report(
+                "broken-link", page.rel, link.line,
+                f"the link '{url}' points to '{target or '/'}', which is not in the built site",
+                "Link to the .md file of an existing page (relative to this one), in the same language.", url,
+                same_as=target,
+            )
+            return
+        if fragment and resolved.endswith(".html"):
+            target_page = self.pages.get(resolved)
+            if target_page is not None and fragment not in target_page.ids:
+                self._report(
+                    "broken-anchor", page.rel, link.line,
+                    f"the link '{url}' points to '#{fragment}', which is not a heading or id on {resolved}",
+                    "Use the anchor of an existing heading (shown by the ¶ sign next to it), or link to the page only.",
+                    url, same_as=f"{resolved}#{fragment}",
+                )
+
+    def _check_outputs(self) -> None:
+        """Every source page in every language, or its placeholder; the count is in the message."""
+        if self.site is None:
+            return
+        rels: dict[str, SourcePage] = {}
+        for page in self.site.pages:
+            rels.setdefault(page.rel, page)
+        for rel, any_page in sorted(rels.items()):
+            for lang in self.langs:
+                out = output_of(rel, lang, self.default_lang)
+                if out in self.files:
+                    continue
+                source = self.site.get(lang, rel) or any_page  # type: ignore[arg-type]
+                self.problems.append(problem(
+                    "missing-output", source.path, 1,
+                    f"the page '{rel}' was not written in '{lang}' ({self.display_dir}/{out} is missing).",
+                    "Add the translation, or declare it pending with 'translation: pending: YYYY-MM-DD' so a "
+                    "placeholder is published; if it is excluded on purpose, report it to a maintainer.",
+                ))
+
+
+def check_site_dir(site_dir: Path, site: Site | None = None, site_url: str = "", display_dir: str = "") -> list[Problem]:
+    base_path = urlsplit(site_url).path or "/" if site_url else "/"
+    checker = SiteChecker(site_dir, site, base_path=base_path, site_url=site_url.rstrip("/") + "/" if site_url else "",
+                          display_dir=display_dir)
+    return checker.run()
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: !ENV gives its default, other tags give None."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.SequenceNode):
+        names = loader.construct_sequence(node)
+        for name in names[:-1]:
+            if isinstance(name, str) and os.environ.get(name):
+                return os.environ[name]
+        return names[-1] if len(names) > 1 else None
+    name = loader.construct_scalar(node)  # type: ignore[arg-type]
+    return os.environ.get(str(name))
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_url_from_config(root: Path) -> str:
+    """site_url from the repository's mkdocs.yml ('' when there is none)."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return ""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - safe subclass
+    value = data.get("site_url") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else ""

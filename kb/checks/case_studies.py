@@ -1,0 +1,347 @@
+"""Case-study checks beyond the front-matter schema (kb/checks/frontmatter.py does the schema).
+
+A case study is a folder case_studies/<id>/ holding en.md, cy.md and its images. These checks
+make sure both languages are there, the folder is named after the id, images are in the folder
+and described in both languages, sources are in the bibliography, the contact is not personal
+data, and nothing from the template is left unfilled.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kb.core import yamlload
+from kb.core.problem import Problem, problem
+from kb.markdown.textparts import mask_code
+from kb.sources.content import CASE_STUDIES_DIR, Site, SourcePage
+
+# Pages published inside case-studies/ next to the case studies: an id must not take their URL.
+RESERVED_IDS = frozenset({"themes", "regions", "index"})
+LANG_FILES = {"en": "en.md", "cy": "cy.md"}
+LANG_NAMES = {"en": "English", "cy": "Welsh"}
+
+# Template placeholders look like [[Write the title here]].
+PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+# UK phone numbers as people write them: 01234 567890, +44 (0)29 2000 0000, 029-2000-0000.
+PHONE = re.compile(r"^(tel:)?\+?[\d\s().-]{9,}$")
+# ![alt](src "title") in Markdown, and <img ...> in HTML.
+MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'(].*?[\"')])?\s*\)")
+HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
+HTML_ATTR = re.compile(r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))""")
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    src: str
+    alt: str
+    line: int
+
+
+def _body_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
+    """(line in the real file, text) for each body line, with code and HTML comments blanked."""
+    for offset, text in enumerate(mask_code(page.body)):
+        yield page.front.body_line + offset, text
+
+
+def image_refs(page: SourcePage) -> list[ImageRef]:
+    refs: list[ImageRef] = []
+    body = page.body
+    if "![" not in body and "<" not in body:
+        return refs  # neither kind of image can be written without these
+    for line, text in _body_lines(page):
+        for m in MD_IMAGE.finditer(text):
+            refs.append(ImageRef(m.group("src"), m.group("alt").strip(), line))
+        for m in HTML_IMAGE.finditer(text):
+            attrs = {
+                a.group("name").lower(): a.group("dq") or a.group("sq") or a.group("bare") or ""
+                for a in HTML_ATTR.finditer(m.group("attrs"))
+            }
+            refs.append(ImageRef(attrs.get("src", ""), attrs.get("alt", "").strip(), line))
+    return refs
+
+
+def _folder_of(page: SourcePage) -> str:
+    return posixpath.dirname(page.path)
+
+
+def _image_name(src: str) -> str | None:
+    """The file name inside the case study's folder that ``src`` points at, or None if it leaves it."""
+    path = src.split("#", 1)[0].split("?", 1)[0]
+    norm = posixpath.normpath(path)
+    if norm.startswith("../") or norm == ".." or norm.startswith("/"):
+        return None
+    return norm
+
+
+def check_images(site: Site, page: SourcePage) -> list[Problem]:
+    problems: list[Problem] = []
+    folder = _folder_of(page)
+    present = {
+        posixpath.relpath(a.path, folder) for a in site.assets if a.path.startswith(folder + "/")
+    }
+    for ref in image_refs(page):
+        if re.match(r"^([a-z][a-z0-9+.-]*:|//)", ref.src, re.I):
+            problems.append(
+                problem(
+                    "case-study-image",
+                    page.path,
+                    ref.line,
+                    f"the image '{ref.src}' is a web address; case-study images must be files in {folder}/.",
+                    f"Save the image (with permission to publish it) into {folder}/ and write ![description](file-name.jpg).",
+                )
+            )
+            continue
+        name = _image_name(ref.src)
+        if name is None or name not in present:
+            where = "outside the case study's folder" if name is None else "not in the folder"
+            files = ", ".join(sorted(present)) or "none"
+            problems.append(
+                problem(
+                    "case-study-image",
+                    page.path,
+                    ref.line,
+                    f"the image '{ref.src}' is {where} ({folder}/; images there: {files}).",
+                    "Put the image file in the case study's folder and use just its file name, spelt exactly the same.",
+                )
+            )
+        if not ref.alt:
+            language = LANG_NAMES[page.lang]
+            problems.append(
+                problem(
+                    "case-study-image-alt",
+                    page.path,
+                    ref.line,
+                    f"the image '{ref.src}' has no alt text in {language}.",
+                    f"Describe what the image shows, in {language}, between the square brackets: ![what it shows]({ref.src}).",
+                )
+            )
+    return problems
+
+
+def check_image_pairs(page: SourcePage, other: SourcePage) -> list[Problem]:
+    """An image shown in one language must be shown, and described, in the other too."""
+    mine = {_image_name(r.src): r for r in image_refs(page)}
+    theirs = {_image_name(r.src) for r in image_refs(other)}
+    problems: list[Problem] = []
+    for name, ref in mine.items():
+        if name is not None and name not in theirs:
+            problems.append(
+                problem(
+                    "case-study-image-alt",
+                    other.path,
+                    other.front.body_line,
+                    f"the image '{ref.src}' is used in {page.path}:{ref.line} but not in this file, "
+                    f"so {LANG_NAMES[other.lang]} readers get no description of it.",
+                    f"Add ![description in {LANG_NAMES[other.lang]}]({ref.src}) at the same place in this file, "
+                    f"or remove the image from {page.path}.",
+                )
+            )
+    return problems
+
+
+def bibliography_ids(root: Path) -> set[str] | None:
+    """Ids in data/bibliography.yml, or None if it cannot be read (the citation checks report that)."""
+    path = root / "data" / "bibliography.yml"
+    try:
+        raw = yamlload.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    if not isinstance(raw, list):
+        return None
+    return {str(e["id"]) for e in raw if isinstance(e, dict) and "id" in e}
+
+
+def check_sources(page: SourcePage, known: set[str] | None) -> list[Problem]:
+    sources = page.meta.get("sources")
+    if known is None or not isinstance(sources, list):
+        return []
+    problems: list[Problem] = []
+    for i, key in enumerate(sources):
+        if isinstance(key, str) and key not in known and not PLACEHOLDER.search(key):
+            problems.append(
+                problem(
+                    "case-study-source",
+                    page.path,
+                    page.front.line_of(f"sources.{i}"),
+                    f"the source '{key}' is not in data/bibliography.yml.",
+                    "Use the id of an entry in data/bibliography.yml, or add the publication there first (with its real details).",
+                )
+            )
+    return problems
+
+
+def _strings(value: Any, key: str) -> Iterator[tuple[str, str]]:
+    """(dotted key, text) for every string in a front-matter value."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{key}.{i}")
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            yield from _strings(item, f"{key}.{k}")
+
+
+def check_personal_data(page: SourcePage) -> list[Problem]:
+    problems: list[Problem] = []
+    contact = page.meta.get("contact")
+    if isinstance(contact, str) and not PLACEHOLDER.search(contact):
+        text = contact.strip()
+        if text.lower().startswith("mailto:") or EMAIL.search(text):
+            what = "an e-mail address"
+        elif text.lower().startswith("tel:") or PHONE.match(text):
+            what = "a phone number"
+        else:
+            what = ""
+        if what:
+            problems.append(
+                problem(
+                    "case-study-personal-data",
+                    page.path,
+                    page.front.line_of("contact"),
+                    f"the contact '{text}' is {what}; case studies publish no personal contact details.",
+                    "Give the https:// address of the organisation's public web page about this work instead.",
+                )
+            )
+    for key, text in _strings({k: v for k, v in page.meta.items() if k != "contact"}, ""):
+        m = EMAIL.search(text) if "@" in text else None  # no address without an '@'
+        if m:
+            problems.append(
+                problem(
+                    "case-study-personal-data",
+                    page.path,
+                    page.front.line_of(key.lstrip(".")),
+                    f"'{key.lstrip('.')}' contains the e-mail address '{m.group(0)}'.",
+                    "Remove it; link the organisation's public web page under 'contact' instead.",
+                )
+            )
+    for line, text in _body_lines(page) if "@" in page.body else ():
+        for m in EMAIL.finditer(text):
+            problems.append(
+                problem(
+                    "case-study-personal-data",
+                    page.path,
+                    line,
+                    f"the text contains the e-mail address '{m.group(0)}'.",
+                    "Remove it; link the organisation's public web page under 'contact' instead.",
+                )
+            )
+    return problems
+
+
+def check_placeholders(page: SourcePage) -> list[Problem]:
+    """Every [[...]] the template left, at its line (YAML comments, which explain fields, are skipped)."""
+    if page.text is None or "[[" not in page.text:
+        return []  # masking and comment removal only blank or cut text: no '[[' anywhere, no placeholder
+    lines: list[tuple[int, str]] = []
+    if page.front.present:
+        for number, text in enumerate(page.text.split("\n")[: page.front.body_line - 1], start=1):
+            if not text.lstrip().startswith("#"):
+                lines.append((number, re.sub(r"\s#\s.*$", "", text)))  # drop a trailing YAML comment
+    lines += list(_body_lines(page))
+    problems: list[Problem] = []
+    for number, text in lines:
+        for m in PLACEHOLDER.finditer(text):
+            problems.append(
+                problem(
+                    "case-study-placeholder",
+                    page.path,
+                    number,
+                    f"the template text '{m.group(0)}' has not been replaced.",
+                    "Replace it (including the double square brackets) with your own words, as the comment above it explains.",
+                )
+            )
+    return problems
+
+
+def check_folder_id(page: SourcePage) -> list[Problem]:
+    folder = posixpath.basename(_folder_of(page))
+    page_id = page.page_id
+    line = page.front.line_of("id")
+    if folder in RESERVED_IDS:
+        return [
+            problem(
+                "case-study-folder-id",
+                page.path,
+                line,
+                f"the folder name '{folder}' is reserved for the case-study index pages.",
+                "Rename the folder (and the id in en.md and cy.md) to describe the case study, e.g. 'cardiff-youth-council'.",
+            )
+        ]
+    if page_id is None or page_id == folder or PLACEHOLDER.search(page_id):
+        return []
+    return [
+        problem(
+            "case-study-folder-id",
+            page.path,
+            line,
+            f"the id '{page_id}' differs from the folder name '{folder}'.",
+            f"Use 'id: {folder}' here, or rename the folder to '{page_id}' (in both cases en.md and cy.md must agree).",
+        )
+    ]
+
+
+def check_files(site: Site) -> list[Problem]:
+    """Each case-study folder has both en.md and cy.md."""
+    base = site.root / CASE_STUDIES_DIR
+    if not base.is_dir():
+        return []
+    problems: list[Problem] = []
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+        rel_folder = f"{CASE_STUDIES_DIR}/{folder.name}"
+        present = {lang: (folder / name).is_file() for lang, name in LANG_FILES.items()}
+        strays = sorted(p.name for p in folder.glob("*.md") if p.name not in LANG_FILES.values())
+        stray_hint = f" This folder has {', '.join(strays)}: rename it to en.md or cy.md." if strays else ""
+        if not any(present.values()):
+            problems.append(
+                problem(
+                    "case-study-files",
+                    rel_folder,
+                    1,
+                    f"the folder has neither {rel_folder}/en.md nor {rel_folder}/cy.md.",
+                    f"Create both with 'python -m kb new case-study {folder.name}', or delete the folder.{stray_hint}",
+                )
+            )
+            continue
+        for lang, ok in present.items():
+            if ok:
+                continue
+            other = "cy" if lang == "en" else "en"
+            missing = f"{rel_folder}/{LANG_FILES[lang]}"
+            problems.append(
+                problem(
+                    "case-study-files",
+                    f"{rel_folder}/{LANG_FILES[other]}",
+                    1,
+                    f"the {LANG_NAMES[lang]} version {missing} is missing.",
+                    f"Create {missing} with the same front-matter fields in {LANG_NAMES[lang]} "
+                    f"(see case_studies/_template/{LANG_FILES[lang]}).{stray_hint}",
+                )
+            )
+    return problems
+
+
+def check(site: Site) -> list[Problem]:
+    problems = check_files(site)
+    known = bibliography_ids(site.root)
+    for page in site.pages:
+        if page.kind != "case-study" or page.text is None:
+            continue
+        problems += check_placeholders(page)
+        problems += check_folder_id(page)
+        problems += check_images(site, page)
+        problems += check_sources(page, known)
+        problems += check_personal_data(page)
+        other = site.counterpart(page)
+        if other is not None and other.text is not None:
+            problems += check_image_pairs(page, other)
+    return problems
+

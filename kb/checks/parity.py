@@ -1,0 +1,480 @@
+"""Welsh/English parity: every page exists in both languages and both versions say the same thing.
+
+Three concerns, each reported as problems naming both files:
+  pairing    every page has its counterpart, unless it declares its translation pending;
+  structure  the same language-neutral front matter, heading outline, numbers, links, images, tables;
+  freshness  neither side changed since the pair was last marked in step (kb/sources/translations.py).
+The same pair states feed ``python -m kb parity`` and the parity page of the built site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any, Literal
+
+from kb.core.problem import Problem, problem
+from kb.markdown.textparts import Part, headings, links_and_images, mask_code, numbers, tables
+from kb.sources.content import (
+    CASE_STUDIES_DIR,
+    CASE_STUDIES_URL_DIR,
+    LANG_TREES,
+    LANGS,
+    Lang,
+    Site,
+    SourcePage,
+    other_lang,
+    pending_since,
+)
+from kb.sources.parity_config import ParityConfig, format_date, load_config
+from kb.sources.translations import Change, Lock, changes, read_lock
+
+State = Literal["paired", "outdated", "pending", "missing", "unrecorded"]
+STATES: tuple[State, ...] = ("paired", "outdated", "pending", "missing", "unrecorded")
+LANG_NAMES = {"en": "English", "cy": "Welsh"}
+
+
+def expected_path(rel: str, kind: str, lang: Lang) -> str:
+    """Where the ``lang`` version of the page at site path ``rel`` lives (relative to the repo root)."""
+    if kind == "case-study" or rel.startswith(f"{CASE_STUDIES_URL_DIR}/"):
+        folder = rel.split("/")[1]
+        return f"{CASE_STUDIES_DIR}/{folder}/{lang}.md"
+    return f"{LANG_TREES[lang]}/{rel}"
+
+
+@dataclass
+class PairStatus:
+    rel: str
+    kind: str
+    pages: dict[Lang, SourcePage]
+    paths: dict[Lang, str]
+    state: State
+    pending_date: str | None = None
+    marked: str | None = None
+    changes: list[Change] = field(default_factory=list)
+
+    def title(self, lang: Lang) -> tuple[str, Lang]:
+        """The page's title in ``lang`` if it exists there, else in the other language (and which)."""
+        for candidate in (lang, other_lang(lang)):
+            page = self.pages.get(candidate)
+            if page is not None and isinstance(page.meta.get("title"), str):
+                return str(page.meta["title"]), candidate
+        return self.rel, lang
+
+
+def pairs(site: Site) -> list[tuple[str, str, dict[Lang, SourcePage]]]:
+    """(site path, kind, {lang: page}) for every page that exists in at least one language."""
+    grouped: dict[str, dict[Lang, SourcePage]] = {}
+    kinds: dict[str, str] = {}
+    for page in site.pages:
+        grouped.setdefault(page.rel, {})[page.lang] = page
+        kinds[page.rel] = page.kind
+    return [(rel, kinds[rel], grouped[rel]) for rel in sorted(grouped)]
+
+
+def statuses(site: Site, config: ParityConfig | None = None, lock: Lock | None = None) -> list[PairStatus]:
+    config = config or load_config(site.root)
+    lock = lock or read_lock(site.root, config)
+    out: list[PairStatus] = []
+    for rel, kind, found in pairs(site):
+        paths = {lang: found[lang].path if lang in found else expected_path(rel, kind, lang) for lang in LANGS}
+        status = PairStatus(rel, kind, found, paths, "paired")
+        if len(found) < len(LANGS):
+            only = next(iter(found.values()))
+            status.pending_date = pending_since(only)
+            status.state = "pending" if status.pending_date else "missing"
+        else:
+            entry = lock.entries.get(rel)
+            if entry is None:
+                status.state = "unrecorded"
+            else:
+                status.marked = entry.marked
+                status.changes = changes(entry, found)
+                status.state = "outdated" if status.changes else "paired"
+        out.append(status)
+    return out
+
+
+# ---- pairing ----------------------------------------------------------------------------
+
+
+def _pairing_problems(status: PairStatus) -> list[Problem]:
+    problems: list[Problem] = []
+    if status.state == "missing":
+        (lang, page), = status.pages.items()
+        want = other_lang(lang)
+        problems.append(
+            problem(
+                "translation-missing",
+                page.path,
+                1,
+                f"{page.path} has no {LANG_NAMES[want]} version: {status.paths[want]} does not exist.",
+                f"Add {status.paths[want]} (same id, same structure), or, if its translation has been requested, "
+                f"declare it in the front matter of {page.path}: 'translation: {{pending: YYYY-MM-DD}}'.",
+            )
+        )
+    if len(status.pages) == len(LANGS):
+        for lang, page in status.pages.items():
+            date = pending_since(page)
+            if date:
+                other = status.pages[other_lang(lang)]
+                problems.append(
+                    problem(
+                        "translation-pending-stale",
+                        page.path,
+                        page.front.line_of("translation.pending"),
+                        f"this page says its translation is pending (since {date}), but {other.path} exists.",
+                        "Remove the 'translation:' field now that the translation is there.",
+                    )
+                )
+    return problems
+
+
+# ---- structure --------------------------------------------------------------------------
+
+
+@dataclass
+class _Parts:
+    page: SourcePage
+    headings: list[Part]
+    numbers: list[Part]
+    links: list[Part]
+    images: list[Part]
+    tables: list[Part]
+
+
+def extract(page: SourcePage, config: ParityConfig) -> _Parts:
+    lines = mask_code(page.body)
+    first = page.front.body_line
+    links, images = links_and_images(lines, first, page.rel, config.links)
+    return _Parts(page, headings(lines, first), numbers(lines, first), links, images, tables(lines, first))
+
+
+def _where(page: SourcePage, line: int) -> str:
+    return f"{page.path}:{line}"
+
+
+def _neutral(value: Any) -> Any:
+    """Lists of plain values compare as sets: the order of regions or themes says nothing."""
+    if isinstance(value, list) and all(isinstance(v, str | int | float | bool) for v in value):
+        return sorted(map(str, value))
+    return value
+
+
+def _front_matter_problems(a: SourcePage, b: SourcePage, config: ParityConfig) -> list[Problem]:
+    skip = config.language_specific_fields | config.per_file_fields
+    problems: list[Problem] = []
+    for key in sorted((set(a.meta) | set(b.meta)) - skip):
+        va, vb = a.meta.get(key), b.meta.get(key)
+        if _neutral(va) == _neutral(vb):
+            continue
+        line_a = a.front.line_of(key) if key in a.meta else max(1, a.front.body_line - 1)
+        line_b = b.front.line_of(key) if key in b.meta else max(1, b.front.body_line - 1)
+        shown_a = repr(va) if key in a.meta else "nothing"
+        shown_b = repr(vb) if key in b.meta else "nothing"
+        problems.append(
+            problem(
+                "parity-front-matter",
+                a.path,
+                line_a,
+                f"'{key}' is {shown_a} here but {shown_b} in {_where(b, line_b)}; it is not language-specific, so both versions must agree.",
+                f"Make '{key}' the same in both files (only {', '.join(sorted(config.language_specific_fields))} are written per language).",
+            )
+        )
+    return problems
+
+
+def _outline(parts: list[Part]) -> str:
+    counts: dict[str, int] = {}
+    for p in parts:
+        counts[p.key] = counts.get(p.key, 0) + 1
+    return ", ".join(f"{n} × h{level}" for level, n in sorted(counts.items())) or "no headings"
+
+
+def _position(parts: _Parts, line: int) -> float:
+    """Where a line lies in the body, from 0 (top) to 1 (end): comparable across languages."""
+    size = max(1, len(parts.page.body.split("\n")))
+    return (line - parts.page.front.body_line) / size
+
+
+def _odd_one_out(longer: _Parts, shorter: _Parts) -> int | None:
+    """Index of the one heading of ``longer`` whose removal gives ``shorter``'s outline, if any.
+
+    When several would do (two h2s, one deleted), the one whose removal keeps the remaining
+    headings at the most similar places in both files is the likely one.
+    """
+    keys = [h.key for h in longer.headings]
+    target = [h.key for h in shorter.headings]
+    best: tuple[float, int] | None = None
+    for i in range(len(keys)):
+        if keys[:i] + keys[i + 1 :] != target:
+            continue
+        rest = longer.headings[:i] + longer.headings[i + 1 :]
+        cost = sum(abs(_position(longer, x.line) - _position(shorter, y.line)) for x, y in zip(rest, shorter.headings, strict=True))
+        if best is None or cost < best[0]:
+            best = (cost, i)
+    return best[1] if best else None
+
+
+def _heading_problems(a: _Parts, b: _Parts) -> list[Problem]:
+    la, lb = [h.key for h in a.headings], [h.key for h in b.headings]
+    if la == lb:
+        return []
+    k = next((i for i in range(min(len(la), len(lb))) if la[i] != lb[i]), min(len(la), len(lb)))
+    if abs(len(la) - len(lb)) == 1:
+        longer, shorter = (a, b) if len(la) > len(lb) else (b, a)
+        odd = _odd_one_out(longer, shorter)
+        if odd is not None:
+            h = longer.headings[odd]
+            after = shorter.headings[odd - 1].line if odd > 0 else shorter.page.front.body_line
+            return [
+                problem(
+                    "parity-headings",
+                    a.page.path,
+                    h.line if longer is a else after,
+                    f"the heading outline differs from {b.page.path}: here {_outline(a.headings)}, there {_outline(b.headings)}. "
+                    f"{longer.page.path}:{h.line} has h{h.key} '{h.shown}', which has no counterpart in "
+                    f"{shorter.page.path} (expected after line {after}).",
+                    "Give both versions the same headings at the same levels (translate the text, keep the structure).",
+                )
+            ]
+
+    def at(parts: _Parts) -> tuple[int, str]:
+        if k < len(parts.headings):
+            h = parts.headings[k]
+            return h.line, f"h{h.key} '{h.shown}' at line {h.line}"
+        last = parts.headings[-1].line if parts.headings else parts.page.front.body_line
+        return last, f"no heading {k + 1} (it ends after line {last})"
+
+    line_a, what_a = at(a)
+    line_b, what_b = at(b)
+    return [
+        problem(
+            "parity-headings",
+            a.page.path,
+            line_a,
+            f"the heading outline differs from {b.page.path}: here {_outline(a.headings)}, there {_outline(b.headings)}. "
+            f"First difference, heading {k + 1}: {what_a} here, {what_b} in {b.page.path}.",
+            "Give both versions the same headings at the same levels (translate the text, keep the structure).",
+        )
+    ]
+
+
+def _section_start(parts: _Parts, line: int, other: _Parts) -> int:
+    """The line in ``other`` where the section holding ``line`` in ``parts`` starts (same outline)."""
+    index = sum(1 for h in parts.headings if h.line <= line)
+    if index == 0 or [h.key for h in parts.headings] != [h.key for h in other.headings]:
+        return other.page.front.body_line
+    return other.headings[index - 1].line
+
+
+def _set_problems(
+    rule: str, noun: str, have: _Parts, lack: _Parts, items: list[Part], other_items: list[Part], config: ParityConfig, hint: str
+) -> list[Problem]:
+    """Problems for items of ``have`` missing from ``lack``, reported in ``lack`` (where the fix usually goes)."""
+    present = {p.key for p in other_items}
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for part in items:
+        if part.key in present or part.key in seen or config.allowed(have.page.rel, rule, part.shown):
+            continue
+        seen.add(part.key)
+        line = _section_start(have, part.line, lack)
+        problems.append(
+            problem(
+                rule,
+                lack.page.path,
+                line,
+                f"{noun} '{part.shown}' at {_where(have.page, part.line)} does not appear in this version (compare from line {line}).",
+                hint,
+            )
+        )
+    return problems
+
+
+def _table_problems(a: _Parts, b: _Parts) -> list[Problem]:
+    ka, kb = [t.key for t in a.tables], [t.key for t in b.tables]
+    if ka == kb:
+        return []
+    k = next((i for i in range(min(len(ka), len(kb))) if ka[i] != kb[i]), min(len(ka), len(kb)))
+
+    def at(parts: _Parts) -> tuple[int, str]:
+        if k < len(parts.tables):
+            t = parts.tables[k]
+            return t.line, f"{t.shown} at line {t.line}"
+        return parts.page.front.body_line, "no such table"
+
+    line_a, what_a = at(a)
+    _, what_b = at(b)
+    return [
+        problem(
+            "parity-tables",
+            a.page.path,
+            line_a,
+            f"the tables differ from {b.page.path} ({len(ka)} here, {len(kb)} there); table {k + 1}: {what_a} here, {what_b} in {b.page.path}.",
+            "Give both versions the same tables with the same rows and columns.",
+        )
+    ]
+
+
+def structure_problems(pages: dict[Lang, SourcePage], config: ParityConfig, primary: Lang = "cy") -> list[Problem]:
+    """Every structural difference between the two versions of one page.
+
+    One-sided differences (a heading outline, a table, a front-matter field) are reported in the
+    ``primary`` file and name the other; differences in sets (numbers, links, images) are reported
+    in the file that lacks the item.
+    """
+    a_page, b_page = pages[primary], pages[other_lang(primary)]
+    if a_page.text is None or b_page.text is None:
+        return []
+    a, b = extract(a_page, config), extract(b_page, config)
+    problems = _front_matter_problems(a_page, b_page, config)
+    problems += _heading_problems(a, b)
+    problems += _table_problems(a, b)
+    for x, y in ((a, b), (b, a)):
+        problems += _set_problems(
+            "parity-numbers", "the number", x, y, x.numbers, y.numbers, config,
+            "Write the same figures, percentages and years in both versions (as digits in both).",
+        )
+        problems += _set_problems(
+            "parity-links", "the link to", x, y, x.links, y.links, config,
+            "Link the same pages in both versions (internal links to the same file; external addresses identical).",
+        )
+        problems += _set_problems(
+            "parity-images", "the image", x, y, x.images, y.images, config,
+            "Show the same images in both versions (a translated image may be named 'name.cy.png').",
+        )
+    return problems
+
+
+# ---- freshness --------------------------------------------------------------------------
+
+
+def _freshness_problems(status: PairStatus, config: ParityConfig, lock: Lock) -> list[Problem]:
+    if len(status.pages) < len(LANGS):
+        return []
+    en, cy = status.pages["en"], status.pages["cy"]
+    if status.state == "unrecorded":
+        if not lock.exists:
+            return []  # freshness is not in use here (no lock file yet)
+        return [
+            problem(
+                "translation-unrecorded",
+                cy.path,
+                1,
+                f"{cy.path} and {en.path} were never marked as in step, so later changes to either cannot be noticed.",
+                f"Once they say the same, run 'python -m kb translations mark-in-step {en.path}'.",
+                severity=config.unrecorded_severity,
+            )
+        ]
+    problems: list[Problem] = []
+    both = len(status.changes) == 2
+    for change in status.changes:
+        other = status.pages[other_lang(change.lang)]
+        what = change.summary(config.diff_lines_in_message)
+        if both:
+            message = (
+                f"both {change.path} and {other.path} changed since they were marked in step on {status.marked}; "
+                f"here: {what}."
+            )
+            hint = f"If they say the same again, run 'python -m kb translations mark-in-step {change.path}'."
+        else:
+            message = (
+                f"this page changed since it was marked in step with {other.path} on {status.marked}, "
+                f"so {other.path} is outdated: {what}."
+            )
+            hint = (
+                f"Update {other.path} to match, then run 'python -m kb translations mark-in-step {change.path}' "
+                f"(full diff: python -m kb parity --diff)."
+            )
+        problems.append(
+            problem(
+                "translation-outdated",
+                change.path,
+                change.first_line,
+                message,
+                hint,
+                severity=config.severity_for_outdated(status.rel),
+            )
+        )
+    return problems
+
+
+def _primary(status: PairStatus) -> Lang:
+    # A one-sided difference is reported in the side that changed since the pair was in step (the
+    # edit that broke parity), else in the Welsh file; either way the message names both files.
+    if len(status.changes) == 1:
+        return status.changes[0].lang
+    return "cy"
+
+
+def check(site: Site) -> list[Problem]:
+    config = load_config(site.root)
+    lock = read_lock(site.root, config)
+    problems = list(config.problems) + list(lock.problems)
+    for status in statuses(site, config, lock):
+        problems += _pairing_problems(status)
+        if len(status.pages) == len(LANGS):
+            problems += structure_problems(status.pages, config, _primary(status))
+        problems += _freshness_problems(status, config, lock)
+    return problems
+
+
+# ---- the report -------------------------------------------------------------------------
+
+REPORT_MARKER = "<!-- kb:parity-report -->"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def report_markdown(site: Site, lang: Lang, from_rel: str, config: ParityConfig | None = None) -> str:
+    """The parity report as a Markdown table in ``lang``, with links relative to the page at ``from_rel``."""
+    config = config or load_config(site.root)
+    rows = statuses(site, config)
+    counts = {state: sum(1 for s in rows if s.state == state) for state in STATES}
+    lab = config.labels.get(lang, {})
+
+    def label(key: str) -> str:
+        return str(lab.get(key) or config.label("en", key))
+
+    lines = [
+        label("summary").format(total=len(rows), **counts),
+        "",
+        f"| {label('page')} | {label('en')} | {label('cy')} | {label('state')} | {label('changed')} |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    base = posixpath.dirname(from_rel)
+    for s in rows:
+        target = posixpath.relpath(s.rel, base) if base else s.rel
+        title, title_lang = s.title(lang)
+        # A title in the other language is marked as such (WCAG 3.1.2, language of parts).
+        marked = f'{{ lang="{title_lang}" }}' if title_lang != lang else ""
+        if s.state != "missing" or lang in s.pages:
+            page = f"[{_cell(title)}]({target}){marked}"
+        else:
+            page = f'<span lang="{title_lang}">{escape(title)}</span>' if marked else _cell(title)
+        state = label(s.state) + (f" ({format_date(s.pending_date, lang, config)})" if s.pending_date else "")
+        changed = ", ".join(f"`{c.path}`" for c in s.changes) or label("none")
+        lines.append(f"| {page} | `{s.paths['en']}` | `{s.paths['cy']}` | {state} | {changed} |")
+    return "\n".join(lines) + "\n"
+
+
+def report_text(site: Site, with_diff: bool = False) -> str:
+    """The same report for a terminal."""
+    config = load_config(site.root)
+    rows = statuses(site, config)
+    width = max([len(s.rel) for s in rows] + [4])
+    out = [f"{'page'.ljust(width)}  {'state'.ljust(10)}  english / welsh"]
+    for s in rows:
+        extra = f" (requested {s.pending_date})" if s.pending_date else ""
+        extra += "".join(f"\n{' ' * (width + 14)}changed: {c.path} from line {c.first_line}" for c in s.changes)
+        out.append(f"{s.rel.ljust(width)}  {s.state.ljust(10)}  {s.paths['en']} / {s.paths['cy']}{extra}")
+        if with_diff:
+            for c in s.changes:
+                out.extend("    " + line for line in c.diff())
+    counts = {state: sum(1 for s in rows if s.state == state) for state in STATES}
+    out.append(", ".join(f"{n} {state}" for state, n in counts.items()) + f" ({len(rows)} pages)")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,96 @@
+"""Command line: ``python -m kb <command>``. Each command is a small function; add yours to COMMANDS."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from kb.checks import check_root
+from kb.cli.common import repo_root
+from kb.cli.contributor_docs import add_rules_command
+from kb.cli.parity import add_parity_command, add_translations_command
+from kb.cli.scaffold import add_new_command
+from kb.cli.urls import add_urls_command
+from kb.core.problem import has_errors, rules
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = repo_root(Path(args.root).resolve())
+    _, problems = check_root(root)
+    if args.paths:
+        wanted = tuple(Path(p).as_posix().rstrip("/") for p in args.paths)
+        problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
+    meanings = {r.id: r.cy for r in rules().values()} if args.lang == "cy" else {}
+    for p in problems:
+        line = p.format_github() if args.format == "github" else p.format()
+        # Welsh-speaking contributors get each rule's meaning in Welsh under the problem.
+        print(
+            f"{line}\n    ({p.rule_id}) {meanings[p.rule_id]}"
+            if p.rule_id in meanings and args.format == "text"
+            else line
+        )
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    summary = (
+        f"Gwallau: {errors}, rhybuddion: {warnings}." if args.lang == "cy" else f"{errors} error(s), {warnings} warning(s)."
+    )
+    print(summary, file=sys.stderr)
+    return 1 if has_errors(problems) else 0
+
+
+def _add_check(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="run every content check without building the site")
+    p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
+    p.add_argument("--format", choices=["text", "github"], default="text")
+    p.add_argument("--lang", choices=["en", "cy"], default="en", help="cy: add each rule's meaning in Welsh")
+    p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_sitecheck(args: argparse.Namespace) -> int:
+    from kb.built.sitecheck import check_site_dir, site_url_from_config
+    from kb.sources.content import load_site
+
+    site_dir = Path(args.site_dir).resolve()
+    if not site_dir.is_dir():
+        print(f"{args.site_dir}: no built site here; run 'mkdocs build' first.", file=sys.stderr)
+        return 2
+    root = repo_root(Path(args.root).resolve())
+    site = load_site(root) if (root / "mkdocs.yml").is_file() else None
+    problems = check_site_dir(site_dir, site, site_url_from_config(root), display_dir=args.site_dir.rstrip("/"))
+    for p in problems:
+        print(p.format_github() if args.format == "github" else p.format())
+    print(f"{sum(p.is_error for p in problems)} error(s) in the built site.", file=sys.stderr)
+    return 1 if has_errors(problems) else 0
+
+
+def _add_sitecheck(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sitecheck", help="check links, anchors, image alt text and languages in a built site")
+    p.add_argument("site_dir", nargs="?", default="site", help="the built site folder (default: site)")
+    p.add_argument("--format", choices=["text", "github"], default="text")
+    p.add_argument("--lang", choices=["en", "cy"], default="en", help="cy: add each rule's meaning in Welsh")
+    p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
+    p.set_defaults(func=cmd_sitecheck)
+
+
+# Each entry adds one sub-command to the parser.
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _add_check,
+    add_urls_command,
+    _add_sitecheck,
+    add_parity_command,
+    add_translations_command,
+    add_new_command,
+    add_rules_command,
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kb", description="Co-production knowledge base tools")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in COMMANDS:
+        add(sub)
+    args = parser.parse_args(argv)
+    return int(args.func(args))

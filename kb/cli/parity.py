@@ -1,0 +1,111 @@
+"""``python -m kb parity`` (the report) and ``python -m kb translations mark-in-step PATH...``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kb.checks.parity import report_text, statuses, structure_problems
+from kb.sources.content import LANGS, Site, load_site
+from kb.sources.parity_config import load_config
+from kb.sources.translations import git_head, read_lock, record, write_lock
+
+
+def _root(start: str) -> Path:
+    here = Path(start).resolve()
+    for folder in [here, *here.parents]:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return here
+
+
+def cmd_parity(args: argparse.Namespace) -> int:
+    site = load_site(_root(args.root))
+    sys.stdout.write(report_text(site, with_diff=args.diff))
+    return 1 if any(s.state == "missing" for s in statuses(site)) else 0
+
+
+def add_parity_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("parity", help="list every Welsh/English pair and its state (in step, outdated, pending, missing)")
+    p.add_argument("--diff", action="store_true", help="show what changed on each side of outdated pairs")
+    p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
+    p.set_defaults(func=cmd_parity)
+
+
+def _wanted_rels(site: Site, root: Path, paths: list[str]) -> tuple[set[str], list[str]]:
+    """Site paths of the pairs named by files or folders (either language), and names that match none."""
+    rels: set[str] = set()
+    unknown: list[str] = []
+    for raw in paths:
+        given = Path(raw)
+        wanted = (given.resolve() if given.is_absolute() or given.exists() else (root / given).resolve())
+        try:
+            name = wanted.relative_to(root).as_posix()
+        except ValueError:
+            name = given.as_posix()
+        name = name.rstrip("/")
+        hits = {p.rel for p in site.pages if p.path == name or p.path.startswith(name + "/") or p.rel == name}
+        if not hits:
+            unknown.append(raw)
+        rels |= hits
+    return rels, unknown
+
+
+def cmd_mark_in_step(args: argparse.Namespace) -> int:
+    root = _root(args.root)
+    site = load_site(root)
+    config = load_config(root)
+    lock = read_lock(root, config)
+    if lock.problems and lock.exists and not args.all:
+        for p in lock.problems:
+            print(p.format(), file=sys.stderr)
+        return 1
+    if args.all:
+        rels = {s.rel for s in statuses(site, config, lock) if len(s.pages) == len(LANGS)}
+        # Forget pairs that no longer exist in both languages.
+        lock.entries = {rel: e for rel, e in lock.entries.items() if rel in rels}
+        unknown: list[str] = []
+    else:
+        if not args.paths:
+            print("Name the pages to mark (either language's file, or a folder), or use --all.", file=sys.stderr)
+            return 2
+        rels, unknown = _wanted_rels(site, root, args.paths)
+    for name in unknown:
+        print(f"{name}: no page of the knowledge base is there.", file=sys.stderr)
+    commit = git_head(root)
+    marked, refused = 0, 0
+    for status in statuses(site, config, lock):
+        if status.rel not in rels:
+            continue
+        if len(status.pages) < len(LANGS):
+            missing = [status.paths[lang] for lang in LANGS if lang not in status.pages]
+            print(f"{status.rel}: not marked, {', '.join(missing)} does not exist yet.", file=sys.stderr)
+            refused += 1
+            continue
+        differences = [p for p in structure_problems(status.pages, config) if p.is_error]
+        if differences and not args.force:
+            for p in differences:
+                print(p.format(), file=sys.stderr)
+            print(f"{status.rel}: not marked, the two versions still differ (above); fix them or use --force.", file=sys.stderr)
+            refused += 1
+            continue
+        lock.entries[status.rel] = record(status.pages, commit)
+        marked += 1
+        if args.verbose:
+            print(f"{status.rel}: in step ({status.paths['en']} / {status.paths['cy']})")
+    write_lock(root, lock)
+    print(f"{marked} pair(s) marked in step in {config.lock_file}; {refused} refused.", file=sys.stderr)
+    return 1 if refused or unknown else 0
+
+
+def add_translations_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("translations", help="translation freshness: mark pairs as in step")
+    inner = p.add_subparsers(dest="action", required=True)
+    m = inner.add_parser("mark-in-step", help="record that both versions of these pages now say the same")
+    m.add_argument("paths", nargs="*", help="page files (either language) or folders")
+    m.add_argument("--all", action="store_true", help="every pair that exists in both languages")
+    m.add_argument("--force", action="store_true", help="mark even if the structural parity checks disagree")
+    m.add_argument("-v", "--verbose", action="store_true")
+    m.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
+    m.set_defaults(func=cmd_mark_in_step)

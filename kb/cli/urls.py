@@ -1,0 +1,39 @@
+"""``python -m kb urls update|list``: the published-URL manifest (kb.checks.manifest)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kb.checks.manifest import MANIFEST_FILE, current_paths, read_manifest, update
+from kb.cli.common import repo_root
+from kb.sources.content import load_site
+from kb.sources.urls import to_manifest
+
+
+def cmd_urls(args: argparse.Namespace) -> int:
+    root = repo_root(Path(args.root).resolve())
+    site = load_site(root)
+    entries, problems = read_manifest(root)
+    if args.action == "list":
+        for path in sorted(to_manifest(p) for p in current_paths(site)):
+            print(path)
+        return 0
+    if problems:
+        # Rewriting a file with lines we cannot read would drop them silently.
+        for p in problems:
+            print(p.format())
+        return 1
+    added = update(root, site)
+    for url in added:
+        print(f"added {url}")
+    print(f"{len(added)} new URL(s); {MANIFEST_FILE} lists {len(entries) + len(added)}.", file=sys.stderr)
+    return 0
+
+
+def add_urls_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("urls", help="published-URL manifest: 'update' adds new pages' URLs, 'list' shows them")
+    p.add_argument("action", choices=["update", "list"])
+    p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
+    p.set_defaults(func=cmd_urls)

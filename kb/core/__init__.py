@@ -1,0 +1,1 @@
+"""core: see docs-dev/architecture.md."""

@@ -1,0 +1,1 @@
+"""markdown: see docs-dev/architecture.md."""

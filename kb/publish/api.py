@@ -1,0 +1,78 @@
+"""The read-only JSON API: /api/v1/items.json and its JSON Schema, /api/v1/items.schema.json.
+
+Partner sites build their own listings from it, so its shape is a promise too: the schema in
+data/api/items.schema.json is the contract, the tests validate the output against it, and
+docs-dev/api.md documents it. Add fields freely; never rename or remove one within v1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from kb.publish.embeds import embed_path, oembed_path
+from kb.publish.items import Item, SiteInfo
+from kb.sources.content import LANGS
+from kb.sources.urls import absolute
+
+API_DIR = "api/v1"
+ITEMS_FILE = f"{API_DIR}/items.json"
+SCHEMA_FILE = f"{API_DIR}/items.schema.json"
+SCHEMA_SOURCE = "data/api/items.schema.json"
+
+
+def _per_lang(item: Item, value: Any) -> dict[str, Any]:
+    return {lang: (value(lang) if lang in item.pages else None) for lang in LANGS}
+
+
+def item_record(item: Item, info: SiteInfo) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": item.id,
+        "type": item.type,
+        "type_label": {lang: item.type_label(lang) for lang in LANGS},
+        "title": _per_lang(item, item.title),
+        "summary": _per_lang(item, item.summary),
+        "url": _per_lang(item, lambda lang: absolute(info.url, item.url_path(lang))),
+        "embed_url": _per_lang(item, lambda lang: absolute(info.url, embed_path(lang, item.id))),
+        "oembed_url": _per_lang(item, lambda lang: absolute(info.url, oembed_path(lang, item.id))),
+        "facets": {
+            name: {
+                "vocabulary": facet.vocabulary,
+                "label": {"en": facet.en, "cy": facet.cy},
+                "terms": [{"id": t.id, "en": t.en, "cy": t.cy} for t in facet.terms],
+            }
+            for name, facet in item.facets.items()
+        },
+        "updated": _per_lang(item, item.updated),
+        "created": item.created(),
+    }
+    pending = item.translation_pending()
+    if pending:
+        record["translation_pending"] = pending
+    return record
+
+
+def items_document(items: list[Item], info: SiteInfo) -> dict[str, Any]:
+    return {
+        "api_version": "1",
+        "schema": absolute(info.url, SCHEMA_FILE),
+        "site": {"url": info.url, "name": {lang: info.name(lang) for lang in LANGS}},
+        "count": len(items),
+        "items": [item_record(i, info) for i in items],
+    }
+
+
+def schema_document(root: Path, site_url: str) -> dict[str, Any]:
+    """The committed schema, with its $id set to where it is published."""
+    schema: dict[str, Any] = json.loads((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
+    schema["$id"] = absolute(site_url, SCHEMA_FILE)
+    return schema
+
+
+def api_files(root: Path, items: list[Item], info: SiteInfo) -> dict[str, str]:
+    """Site-relative path -> JSON text of every API file."""
+    return {
+        ITEMS_FILE: json.dumps(items_document(items, info), ensure_ascii=False, indent=2) + "\n",
+        SCHEMA_FILE: json.dumps(schema_document(root, info.url), ensure_ascii=False, indent=2) + "\n",
+    }

@@ -1,0 +1,437 @@
+"""What case studies add to the published pages: the facts panel, the filterable listing, the theme
+and area indexes and the schematic map of Wales.
+
+Plain functions from loaded sources to Markdown/HTML text; hooks/case_studies.py only decides
+where the text goes. Every word shown comes from data/ui/case-studies.yml or a vocabulary label in
+the page's language, so Welsh pages never show English. Links are relative to the page that shows
+them, so the same code serves / and /cy/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.dates import format_date
+
+from kb.sources.content import CASE_STUDIES_URL_DIR, Site, SourcePage
+from kb.sources.vocabularies import Vocabulary, load_vocabularies
+
+UI_FILE = Path("data") / "ui" / "case-studies.yml"
+MAP_FILE = Path("data") / "wales-tile-map.yml"
+LISTING_REL = f"{CASE_STUDIES_URL_DIR}/index.md"
+WALES_WIDE = "wales-wide"
+# Markers an editor puts in a page; the hook replaces each with generated text.
+MARKERS = {
+    "list": "<!-- kb:case-studies:list -->",
+    "themes": "<!-- kb:case-studies:themes -->",
+    "map": "<!-- kb:case-studies:map -->",
+    "regions": "<!-- kb:case-studies:regions -->",
+}
+# Listing filters: query-string name, front-matter field, vocabulary.
+FILTERS: tuple[tuple[str, str, str], ...] = (
+    ("theme", "themes", "themes"),
+    ("region", "regions", "regions"),
+    ("sector", "sectors", "sectors"),
+    ("status", "status", "statuses"),
+)
+_BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
+
+
+class UiText:
+    """The case-study UI strings for every language; a missing one is an error, never English."""
+
+    def __init__(self, strings: dict[str, dict[str, str]]) -> None:
+        self.strings = strings
+
+    def __call__(self, key: str, lang: str, **values: object) -> str:
+        try:
+            text = self.strings[lang][key]
+        except KeyError:
+            raise KeyError(f"{UI_FILE.as_posix()} has no '{key}' for language '{lang}'") from None
+        return text.format(**values) if values else text
+
+    def count(self, n: int, lang: str) -> str:
+        return self("n_case_studies_one", lang) if n == 1 else self("n_case_studies", lang, n=n)
+
+
+@lru_cache(maxsize=4)
+def _read_yaml(path: str, mtime: float) -> Any:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def _load(root: Path, rel: Path) -> Any:
+    path = root / rel
+    return _read_yaml(str(path), path.stat().st_mtime)
+
+
+def load_ui(root: Path) -> UiText:
+    raw = _load(root, UI_FILE) or {}
+    return UiText({lang: {str(k): str(v) for k, v in (raw.get(lang) or {}).items()} for lang in ("en", "cy")})
+
+
+@dataclass(frozen=True)
+class TileMap:
+    columns: int
+    rows: int
+    tiles: dict[str, tuple[int, int]]
+
+
+def load_tile_map(root: Path) -> TileMap:
+    raw = _load(root, MAP_FILE) or {}
+    tiles = {str(k): (int(v[0]), int(v[1])) for k, v in (raw.get("tiles") or {}).items()}
+    return TileMap(int(raw.get("columns", 1)), int(raw.get("rows", 1)), tiles)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the renderers need, for one language."""
+
+    lang: str
+    vocabs: dict[str, Vocabulary]
+    ui: UiText
+    use_directory_urls: bool = True
+
+    def label(self, vocab: str, term_id: str) -> str:
+        return self.vocabs[vocab].term_label(term_id, self.lang) if vocab in self.vocabs else term_id
+
+    def ui_text(self, key: str, **values: object) -> str:
+        return self.ui(key, self.lang, **values)
+
+    def count(self, n: int) -> str:
+        return self.ui.count(n, self.lang)
+
+
+def context_for(site: Site, lang: str, use_directory_urls: bool = True) -> Context:
+    return Context(lang, load_vocabularies(site.root), load_ui(site.root), use_directory_urls)
+
+
+# --- URLs -----------------------------------------------------------------------------------
+
+
+def page_url(rel: str, use_directory_urls: bool = True) -> str:
+    """Site-relative URL MkDocs gives a source at ``rel`` ('case-studies/themes.md' -> 'case-studies/themes/')."""
+    stem = rel[: -len(".md")]
+    head, name = posixpath.split(stem)
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if name == "index":
+        return f"{head}/" if head else ""
+    return f"{stem}/"
+
+
+def relative_url(from_rel: str, to_rel: str, use_directory_urls: bool = True) -> str:
+    """Link from the page at ``from_rel`` to the page at ``to_rel``, as a relative URL."""
+    src = page_url(from_rel, use_directory_urls)
+    dst = page_url(to_rel, use_directory_urls)
+    src_dir = src if src.endswith("/") or not src else posixpath.dirname(src)
+    dst_dir, dst_file = (dst, "") if dst.endswith("/") or not dst else posixpath.split(dst)
+    rel = posixpath.relpath(dst_dir or ".", src_dir or ".")
+    if dst_file:
+        return dst_file if rel == "." else f"{rel}/{dst_file}"
+    return "./" if rel == "." else f"{rel}/"
+
+
+def listing_link(from_rel: str, ctx: Context, **query: str) -> str:
+    base = relative_url(from_rel, LISTING_REL, ctx.use_directory_urls)
+    return base + "?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else base
+
+
+# --- Case studies as data ---------------------------------------------------------------------
+
+
+def case_studies(site: Site, lang: str) -> list[SourcePage]:
+    """The published case studies in one language, by title."""
+    pages = [p for p in site.pages if p.lang == lang and p.kind == "case-study" and p.text is not None]
+    return sorted(pages, key=lambda p: (str(p.meta.get("title", "")).casefold(), p.rel))
+
+
+def _terms(page: SourcePage, field: str) -> list[str]:
+    value = page.meta.get(field)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [str(v) for v in value if isinstance(v, str | int)]
+    return []
+
+
+def counts_by(pages: Iterable[SourcePage], field: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for page in pages:
+        for term in dict.fromkeys(_terms(page, field)):
+            counts[term] = counts.get(term, 0) + 1
+    return counts
+
+
+def _date(value: Any, lang: str) -> str:
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return escape(str(value))
+    shown = format_date(day, format="long", locale=_BABEL_LOCALES.get(lang, lang))
+    return f'<time datetime="{day.isoformat()}">{escape(shown)}</time>'
+
+
+# --- Facts panel ----------------------------------------------------------------------------
+
+
+def _list_html(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def facts_panel(page: SourcePage, ctx: Context) -> str:
+    """The panel of facts shown above a case study's story, in the page's language."""
+    meta = page.meta
+    rows: list[tuple[str, str]] = []
+
+    def linked(field: str, vocab: str, param: str) -> list[str]:
+        return [
+            f'<a href="{escape(listing_link(page.rel, ctx, **{param: term}))}">{escape(ctx.label(vocab, term))}</a>'
+            for term in _terms(page, field)
+        ]
+
+    def plain(field: str, vocab: str) -> list[str]:
+        return [escape(ctx.label(vocab, term)) for term in _terms(page, field)]
+
+    organisations = [escape(str(o)) for o in meta.get("organisations") or [] if isinstance(o, str)]
+    candidates: list[tuple[str, list[str]]] = [
+        ("organisations", organisations),
+        ("regions", linked("regions", "regions", "region")),
+        ("sectors", linked("sectors", "sectors", "sector")),
+        ("themes", linked("themes", "themes", "theme")),
+        ("values", plain("values", "values")),
+        ("legislation", plain("legislation", "legislation")),
+        ("involved", plain("involved", "roles")),
+        ("start_year", [escape(str(meta["start_year"]))] if "start_year" in meta else []),
+        ("status", linked("status", "statuses", "status")),
+        ("what_changed", [escape(str(meta["what_changed"]))] if meta.get("what_changed") else []),
+        ("what_learned", [escape(str(meta["what_learned"]))] if meta.get("what_learned") else []),
+    ]
+    contact = meta.get("contact")
+    if isinstance(contact, str) and contact.startswith("https://"):
+        candidates.append(("contact", [f'<a href="{escape(contact)}">{escape(contact)}</a>']))
+    candidates += [
+        ("licence", plain("licence", "licences")),
+        ("submitted", [_date(meta["submitted"], ctx.lang)] if meta.get("submitted") else []),
+        ("updated", [_date(meta["updated"], ctx.lang)] if meta.get("updated") else []),
+    ]
+    for key, items in candidates:
+        if items:
+            rows.append((escape(ctx.ui_text(key)), _list_html(items)))
+    body = "".join(f'<div class="kb-cs-facts__row"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in rows)
+    return (
+        '<aside class="kb-cs-facts" aria-labelledby="kb-cs-facts-heading">'
+        f'<h2 id="kb-cs-facts-heading">{escape(ctx.ui_text("facts_heading"))}</h2>'
+        f"<dl>{body}</dl></aside>"
+    )
+
+
+def insert_facts(markdown: str, panel: str) -> str:
+    """Put the panel after the story's level-1 heading if it opens with one, else at the top.
+
+    Material writes the page title as the h1 itself when the content has none, so either way
+    the panel comes right after the title and before the story.
+    """
+    lines = markdown.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    block = ["", panel, ""]
+    if first is not None and lines[first].startswith("# "):
+        return "\n".join(lines[: first + 1] + block + lines[first + 1 :])
+    return "\n".join(block + lines)
+
+
+# --- Listing with filters ---------------------------------------------------------------------
+
+
+def _card(page: SourcePage, from_rel: str, ctx: Context) -> str:
+    data = " ".join(
+        f'data-{param}="{escape(" ".join(_terms(page, field)))}"' for param, field, _ in FILTERS
+    )
+    href = relative_url(from_rel, page.rel, ctx.use_directory_urls)
+    facts = "".join(
+        f"<dt>{escape(ctx.ui_text(key))}</dt><dd>{escape(', '.join(ctx.label(vocab, t) for t in _terms(page, field)))}</dd>"
+        for key, field, vocab in (
+            ("regions", "regions", "regions"),
+            ("themes", "themes", "themes"),
+            ("sectors", "sectors", "sectors"),
+            ("status", "status", "statuses"),
+        )
+        if _terms(page, field)
+    )
+    title = escape(str(page.meta.get("title", page.page_id or "")))
+    summary = escape(str(page.meta.get("summary", "")))
+    return (
+        f'<li class="kb-cs-card" {data}>'
+        f'<h2 class="kb-cs-card__title"><a href="{escape(href)}">{title}</a></h2>'
+        f'<p class="kb-cs-card__summary">{summary}</p>'
+        f'<dl class="kb-cs-card__facts">{facts}</dl></li>'
+    )
+
+
+def _select(param: str, vocab: str, field: str, pages: list[SourcePage], ctx: Context) -> str:
+    counts = counts_by(pages, field)
+    terms = ctx.vocabs[vocab].terms if vocab in ctx.vocabs else ()
+    options = [f'<option value="">{escape(ctx.ui_text("any_" + param))}</option>']
+    for term in terms:
+        options.append(f'<option value="{escape(term.id)}">{escape(term.label(ctx.lang))} ({counts.get(term.id, 0)})</option>')
+    return (
+        f'<div class="kb-cs-filter"><label for="kb-cs-filter-{param}">{escape(ctx.ui_text("filter_" + param))}</label>'
+        f'<select id="kb-cs-filter-{param}" name="{param}">{"".join(options)}</select></div>'
+    )
+
+
+def listing(site: Site, from_rel: str, ctx: Context) -> str:
+    """Cards for every case study with filter controls; assets/case-studies.js makes them work."""
+    pages = case_studies(site, ctx.lang)
+    if not pages:
+        return f'<p class="kb-cs-empty">{escape(ctx.ui_text("empty"))}</p>'
+    selects = "".join(_select(param, vocab, field, pages, ctx) for param, field, vocab in FILTERS)
+    strings = " ".join(
+        f'data-{name.replace("_", "-")}="{escape(ctx.ui_text(name))}"' for name in ("count", "count_total_one")
+    )
+    cards = "".join(_card(p, from_rel, ctx) for p in pages)
+    return (
+        f'<div class="kb-cs-listing" data-kb-case-studies {strings}>'
+        f'<form class="kb-cs-filters" hidden><fieldset><legend>{escape(ctx.ui_text("filters_heading"))}</legend>'
+        f'{selects}<button type="reset" class="kb-cs-clear md-button">{escape(ctx.ui_text("clear"))}</button>'
+        "</fieldset></form>"
+        f'<noscript><p>{escape(ctx.ui_text("no_script"))}</p></noscript>'
+        f'<p class="kb-cs-count" role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<p class="kb-cs-no-match" hidden>{escape(ctx.ui_text("no_match"))}</p>'
+        f'<ul class="kb-cs-cards">{cards}</ul></div>'
+    )
+
+
+# --- Index pages by theme and by area ---------------------------------------------------------
+
+
+def _grouped(
+    site: Site, from_rel: str, ctx: Context, field: str, vocab: str, param: str, skip: Iterable[str] = ()
+) -> str:
+    """A level-2 heading per term with at least one case study, its count, link and list."""
+    pages = case_studies(site, ctx.lang)
+    terms = ctx.vocabs[vocab].terms if vocab in ctx.vocabs else ()
+    parts: list[str] = []
+    for term in terms:
+        if term.id in skip:
+            continue
+        members = [p for p in pages if term.id in _terms(p, field)]
+        if not members:
+            continue
+        items = "".join(
+            f'<li><a href="{escape(relative_url(from_rel, p.rel, ctx.use_directory_urls))}">'
+            f"{escape(str(p.meta.get('title', p.page_id)))}</a></li>"
+            for p in members
+        )
+        link = escape(listing_link(from_rel, ctx, **{param: term.id}))
+        parts.append(
+            f"## {term.label(ctx.lang)} {{#{param}-{term.id}}}\n\n"
+            f'<p class="kb-cs-index-count">{escape(ctx.count(len(members)))} · '
+            f'<a href="{link}">{escape(ctx.ui_text("show_filtered_" + param))}</a></p>\n\n'
+            f'<ul class="kb-cs-index">{items}</ul>\n'
+        )
+    if not parts:
+        return f'<p class="kb-cs-empty">{escape(ctx.ui_text("empty"))}</p>'
+    return "\n".join(parts)
+
+
+def themes_index(site: Site, from_rel: str, ctx: Context) -> str:
+    return _grouped(site, from_rel, ctx, "themes", "themes", "theme")
+
+
+def regions_index(site: Site, from_rel: str, ctx: Context) -> str:
+    return _grouped(site, from_rel, ctx, "regions", "regions", "region")
+
+
+def _wrap(label: str, width: int = 13) -> list[str]:
+    """Split an area name over at most two lines so it fits its tile."""
+    words, lines, line = label.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return lines if len(lines) <= 2 else [lines[0], " ".join(lines[1:])]
+
+
+TILE_W, TILE_H, GAP = 118, 66, 6
+
+
+def _tile_class(n: int) -> str:
+    return "kb-map-tile--" + ("0" if n == 0 else "1" if n == 1 else "2" if n <= 3 else "3")
+
+
+def wales_map(site: Site, from_rel: str, ctx: Context) -> str:
+    """A schematic tile map of the 22 principal areas with their counts, plus the same as a table."""
+    tile_map = load_tile_map(site.root)
+    counts = counts_by(case_studies(site, ctx.lang), "regions")
+    regions = ctx.vocabs.get("regions")
+    terms = list(regions.terms) if regions else []
+    width = tile_map.columns * (TILE_W + GAP) + GAP
+    height = tile_map.rows * (TILE_H + GAP) + GAP
+    title = escape(ctx.ui_text("map_title"))
+    tiles: list[str] = []
+    for term in terms:
+        if term.id not in tile_map.tiles:
+            continue
+        col, row = tile_map.tiles[term.id]
+        x, y = GAP + col * (TILE_W + GAP), GAP + row * (TILE_H + GAP)
+        n = counts.get(term.id, 0)
+        label = term.label(ctx.lang)
+        aria = escape(ctx.ui_text("map_tile_label", area=label, n=ctx.count(n)))
+        lines = _wrap(label)
+        text = "".join(
+            f'<tspan x="{x + TILE_W / 2:g}" y="{y + 17 + i * 14}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+        )
+        tiles.append(
+            # The name comes from <title> (also a tooltip): "Cardiff: 2 case studies", which
+            # contains the visible name and number, unlike an aria-label checkers flag as mismatched.
+            f'<a href="{escape(listing_link(from_rel, ctx, region=term.id))}" '
+            f'class="kb-map-tile {_tile_class(n)}" data-region="{escape(term.id)}" data-count="{n}">'
+            f'<title>{aria}</title><rect x="{x}" y="{y}" width="{TILE_W}" height="{TILE_H}" rx="4"/>'
+            f'<text class="kb-map-name" text-anchor="middle" aria-hidden="true">{text}</text>'
+            f'<text class="kb-map-count" x="{x + TILE_W / 2:g}" y="{y + TILE_H - 10}" text-anchor="middle" '
+            f'aria-hidden="true">{n}</text></a>'
+        )
+    svg = (
+        f'<svg class="kb-wales-map" viewBox="0 0 {width} {height}" role="group" '
+        f'aria-labelledby="kb-map-title" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="kb-map-title">{title}</title>{"".join(tiles)}</svg>'
+    )
+    rows = []
+    for term in terms:
+        n = counts.get(term.id, 0)
+        link = escape(listing_link(from_rel, ctx, region=term.id))
+        rows.append(f'<tr><th scope="row"><a href="{link}">{escape(term.label(ctx.lang))}</a></th><td>{n}</td></tr>')
+    table = (
+        f'<table><caption>{escape(ctx.ui_text("table_caption"))}</caption>'
+        f'<thead><tr><th scope="col">{escape(ctx.ui_text("table_area"))}</th>'
+        f'<th scope="col">{escape(ctx.ui_text("table_count"))}</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>'
+    )
+    # A div, not a figure: Material shrinks and centres figures, which makes the tiles unreadable.
+    return (
+        f'<div class="kb-map"><p class="kb-map-title"><strong>{title}</strong></p>'
+        f'<p class="kb-map-note">{escape(ctx.ui_text("map_note"))} {escape(ctx.ui_text("wales_wide_note"))}</p>'
+        f"{svg}</div>\n\n{table}"
+    )
+
+
+def expand_markers(markdown: str, site: Site, from_rel: str, ctx: Context) -> str:
+    """Replace each marker present in ``markdown`` with its generated text."""
+    makers = {"list": listing, "themes": themes_index, "map": wales_map, "regions": regions_index}
+    for name, marker in MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, "\n" + makers[name](site, from_rel, ctx) + "\n")
+    return markdown

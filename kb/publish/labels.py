@@ -1,0 +1,45 @@
+"""A page's vocabulary values as labels in the page's language (themes, legislation, …)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kb.publish.items import facet_fields
+from kb.sources.vocabularies import Vocabulary, load_vocabularies
+
+
+@dataclass(frozen=True)
+class LabelRow:
+    field: str
+    label: str  # the vocabulary's name in the page language ("Thema")
+    values: tuple[str, ...]  # each term's label in the page language
+
+
+@dataclass(frozen=True)
+class Labeller:
+    """What labelling needs, read once per build (not once per page)."""
+
+    vocab_of: dict[str, dict[str, str]]  # content type -> field -> vocabulary name
+    vocabs: dict[str, Vocabulary]
+
+    @classmethod
+    def load(cls, root: Path) -> Labeller:
+        return cls(facet_fields(root), load_vocabularies(root))
+
+    def rows(self, meta: Mapping[str, Any], lang: str, fields: tuple[str, ...]) -> list[LabelRow]:
+        """Rows for the given front-matter fields, in that order, skipping empty or unknown ones."""
+        vocab_of = self.vocab_of.get(str(meta.get("type", "")), {})
+        rows: list[LabelRow] = []
+        for field in fields:
+            vocab = self.vocabs.get(vocab_of.get(field, ""))
+            raw = meta.get(field)
+            values = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
+            if vocab is None or not values:
+                continue
+            labels = tuple(vocab.term_label(str(v), lang) for v in values if vocab.get(str(v)))
+            if labels:
+                rows.append(LabelRow(field, vocab.label(lang), labels))
+        return rows

@@ -1,0 +1,243 @@
+"""Redirects (data/redirects.yml): old addresses that must keep working after an id changes.
+
+Each line maps an old, language-neutral path to the page id (or new path) it now points at:
+
+    case-studies/old-name/: new-id
+    guides/old-guide/: guides/new-guide/
+
+Both languages get a redirect page: /case-studies/old-name/ and /cy/case-studies/old-name/.
+A guide's or case study's old embed card (/embed/old-name/) follows automatically.
+The redirect pages are plain HTML (meta refresh, canonical link and a visible link in the
+page's own language), because a static host has no server-side redirects.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kb.core.problem import Problem, problem
+from kb.publish.embeds import EMBED_DIR
+from kb.sources.content import LANGS, Lang, Site
+from kb.sources.urls import ID_SECTIONS, absolute, neutral_path, relative, with_lang
+
+REDIRECTS_FILE = "data/redirects.yml"
+_SECTIONS = "|".join(map(re.escape, ID_SECTIONS.values()))
+_ITEM_PATH = re.compile(rf"^({_SECTIONS})/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    source: str  # language-neutral old path, 'case-studies/old/'
+    target: str  # language-neutral new path, 'case-studies/new/'
+    line: int
+    target_rel: str | None = None  # the target page's source (for its title), if it is a page
+
+
+def normalise_path(value: str) -> str:
+    """'/case-studies/old' -> 'case-studies/old/'; '/old.html' stays a file path."""
+    path = value.strip().lstrip("/")
+    if path.endswith(".html") or path.endswith("/") or not path:
+        return path
+    return path + "/"
+
+
+def _page_paths(site: Site) -> dict[str, str]:
+    """Language-neutral path -> rel of the page published there."""
+    return {neutral_path(site, p.rel): p.rel for p in site.pages}
+
+
+def _ids(site: Site) -> dict[str, str]:
+    """Page id -> rel."""
+    return {p.page_id: p.rel for p in site.pages if p.page_id}
+
+
+def load_redirects(site: Site) -> tuple[list[Redirect], list[Problem]]:
+    """Read and resolve data/redirects.yml. A missing file means no redirects."""
+    path = site.root / REDIRECTS_FILE
+    if not path.is_file():
+        return [], []
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        return [], [
+            problem(
+                "redirects-file",
+                REDIRECTS_FILE,
+                (mark.line + 1) if mark else 1,
+                f"the file is not valid YAML ({getattr(err, 'problem', err)}).",
+                "Write one redirect per line as 'old/path/: new-id'.",
+            )
+        ]
+    if node is None:
+        return [], []
+    if not isinstance(node, yaml.MappingNode):
+        return [], [
+            problem(
+                "redirects-file",
+                REDIRECTS_FILE,
+                node.start_mark.line + 1,
+                "the file must be a list of 'old/path/: new-id' lines.",
+                "Write one redirect per line as 'old/path/: new-id'.",
+            )
+        ]
+    pages = _page_paths(site)
+    ids = _ids(site)
+    redirects: list[Redirect] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        raw_key, raw_value = str(key_node.value), value_node.value
+        if not isinstance(raw_value, str) or not raw_value.strip():
+            problems.append(
+                problem(
+                    "redirects-file",
+                    REDIRECTS_FILE,
+                    line,
+                    f"the redirect from '{raw_key}' has no target.",
+                    "After the colon, write the id of the page it now points at, or its new path.",
+                )
+            )
+            continue
+        source = normalise_path(raw_key)
+        if not source or source.split("/")[0] in LANGS or "://" in raw_key:
+            problems.append(
+                problem(
+                    "redirects-file",
+                    REDIRECTS_FILE,
+                    line,
+                    f"'{raw_key}' is not an old path of this site.",
+                    "Write the old path without the language, e.g. 'case-studies/old-name/' "
+                    "(the Welsh /cy/ redirect is made for you).",
+                )
+            )
+            continue
+        if source in seen:
+            problems.append(
+                problem("redirects-file", REDIRECTS_FILE, line, f"'{raw_key}' is redirected twice.", "Keep one line.")
+            )
+            continue
+        seen.add(source)
+        if source in pages:
+            problems.append(
+                problem(
+                    "redirect-over-page",
+                    REDIRECTS_FILE,
+                    line,
+                    f"'{source}' is still the address of a page ({_show_rel(site, pages[source])}), so the redirect "
+                    "would hide it.",
+                    "Delete this redirect, or change that page's id first.",
+                )
+            )
+            continue
+        value = raw_value.strip()
+        target_rel: str | None
+        if "/" in value:
+            target = normalise_path(value)
+            target_rel = pages.get(target)
+        else:
+            target_rel = ids.get(value)
+            target = neutral_path(site, target_rel) if target_rel else ""
+        if target_rel is None:
+            problems.append(
+                problem(
+                    "redirect-target-missing",
+                    REDIRECTS_FILE,
+                    line,
+                    f"the redirect from '{source}' points at '{value}', which is neither a page id nor a page's path.",
+                    "Use the id of an existing page (from its front matter), e.g. 'case-studies/old/: new-id'.",
+                )
+            )
+            continue
+        redirects.append(Redirect(source, target, line, target_rel))
+    return redirects, problems
+
+
+def _show_rel(site: Site, rel: str) -> str:
+    return next((p.path for p in site.pages if p.rel == rel), rel)
+
+
+def embed_redirects(redirects: list[Redirect]) -> list[Redirect]:
+    """A renamed guide's or case study's embed card follows it: embed/old/ -> embed/new/."""
+    out: list[Redirect] = []
+    for r in redirects:
+        old, new = _ITEM_PATH.match(r.source), _ITEM_PATH.match(r.target)
+        if old and new:
+            out.append(Redirect(f"{EMBED_DIR}/{old.group(2)}/", f"{EMBED_DIR}/{new.group(2)}/", r.line))
+    return out
+
+
+def all_redirects(site: Site) -> list[Redirect]:
+    redirects, _ = load_redirects(site)
+    return redirects + embed_redirects(redirects)
+
+
+def redirect_paths(site: Site) -> set[str]:
+    """Every lang-prefixed path a redirect page is written at."""
+    return {with_lang(lang, r.source) for r in all_redirects(site) for lang in LANGS}
+
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Page moved: {title}",
+        "moved": "This page has moved to {link}.",
+        "auto": "If your browser does not take you there automatically, follow the link.",
+    },
+    "cy": {
+        "title": "Tudalen wedi symud: {title}",
+        "moved": "Mae'r dudalen hon wedi symud i {link}.",
+        "auto": "Os nad yw'ch porwr yn mynd â chi yno'n awtomatig, dilynwch y ddolen.",
+    },
+}
+
+
+def render_redirect(lang: Lang, source: str, target: str, title: str | None, site_url: str) -> str:
+    """The HTML written at lang-prefixed ``source``, sending readers to lang-prefixed ``target``.
+
+    The refresh and the visible link are relative, so the redirect works wherever the site is
+    served (a preview, a sub-path); the canonical link is absolute, for search engines.
+    """
+    text = _TEXT[lang]
+    canonical = html.escape(absolute(site_url, target), quote=True)
+    # A file-style old path ('old.html') links from its folder.
+    base = source if source.endswith("/") or not source else source.rpartition("/")[0] + "/"
+    rel = html.escape(relative(base if base != "/" else "", target), quote=True)
+    label = html.escape(title) if title else canonical
+    link = f'<a href="{rel}">{label}</a>'
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(text['title'].format(title=title or target))}</title>\n"
+        f'<link rel="canonical" href="{canonical}">\n'
+        f'<meta http-equiv="refresh" content="0; url={rel}">\n'
+        '<meta name="robots" content="noindex">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "</head>\n<body>\n"
+        f"<p>{text['moved'].format(link=link)}</p>\n<p>{html.escape(text['auto'])}</p>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def redirect_files(site: Site, site_url: str, titles: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Site-relative file path -> HTML, for every redirect in both languages.
+
+    ``titles`` maps (lang, language-neutral target path) to the target's title in that language.
+    """
+    out: dict[str, str] = {}
+    for r in all_redirects(site):
+        for lang in LANGS:
+            source, target = with_lang(lang, r.source), with_lang(lang, r.target)
+            dest = source if source.endswith(".html") else f"{source}index.html"
+            out[dest] = render_redirect(lang, source, target, titles.get((lang, r.target)), site_url)
+    return out
+
+
+def redirects_file(root: Path) -> Path:
+    return root / REDIRECTS_FILE

@@ -1,0 +1,1 @@
+"""sources: see docs-dev/architecture.md."""

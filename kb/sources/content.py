@@ -1,0 +1,197 @@
+"""The knowledge base's sources as plain data: every page in every language, read once.
+
+Layout (relative to the repository root):
+  docs/<path>.md               English page        -> published at /<path>/
+  docs_cy/<path>.md            Welsh counterpart   -> published at /cy/<path>/
+  case_studies/<id>/en.md      English case study  -> /case-studies/<id>/
+  case_studies/<id>/cy.md      Welsh case study    -> /cy/case-studies/<id>/
+  case_studies/<id>/<image>    that case study's images (shared by both languages)
+Folders under case_studies/ starting with '_' or '.' (templates, drafts) are not published.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from kb.core.problem import Problem
+from kb.sources.files import read_source
+from kb.sources.frontmatter import FrontMatter, parse_front_matter
+
+Lang = Literal["en", "cy"]
+LANGS: tuple[Lang, ...] = ("en", "cy")
+DEFAULT_LANG: Lang = "en"
+LANG_TREES: dict[Lang, str] = {"en": "docs", "cy": "docs_cy"}
+CASE_STUDIES_DIR = "case_studies"
+# Where case studies appear inside the site, in both languages.
+CASE_STUDIES_URL_DIR = "case-studies"
+
+
+def other_lang(lang: Lang) -> Lang:
+    return "cy" if lang == "en" else "en"
+
+
+@dataclass
+class SourcePage:
+    """One Markdown source file in one language."""
+
+    lang: Lang
+    # Path inside the language's site tree, the same for both languages: "guides/x.md",
+    # "case-studies/<id>/index.md". Pairs are found by it.
+    rel: str
+    # Path of the real file, relative to the repository root (what problems name).
+    path: str
+    abs_path: Path
+    kind: Literal["page", "case-study"]
+    text: str | None = None
+    front: FrontMatter = field(default_factory=lambda: FrontMatter({}))
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.front.data
+
+    @property
+    def page_id(self) -> str | None:
+        value = self.front.data.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def body(self) -> str:
+        return self.front.body
+
+    @property
+    def virtual_src(self) -> str:
+        """Where MkDocs (mkdocs-static-i18n, suffix structure) must believe the file lives."""
+        if self.lang == DEFAULT_LANG:
+            return self.rel
+        stem = self.rel[: -len(".md")]
+        return f"{stem}.{self.lang}.md"
+
+
+def pending_since(page: SourcePage) -> str | None:
+    """The date a translation was requested, if the page declares ``translation: {pending: DATE}``."""
+    translation = page.meta.get("translation")
+    if isinstance(translation, dict) and translation.get("pending"):
+        return str(translation["pending"])
+    return None
+
+
+@dataclass
+class Asset:
+    """A non-Markdown file belonging to a case study (an image), shared by both languages."""
+
+    rel: str  # "case-studies/<id>/photo.jpg"
+    path: str  # "case_studies/<id>/photo.jpg"
+    abs_path: Path
+
+
+@dataclass
+class Site:
+    root: Path
+    pages: list[SourcePage]
+    assets: list[Asset] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_key = {(p.lang, p.rel): p for p in self.pages}
+
+    def get(self, lang: Lang, rel: str) -> SourcePage | None:
+        return self._by_key.get((lang, rel))
+
+    def counterpart(self, page: SourcePage) -> SourcePage | None:
+        return self.get(other_lang(page.lang), page.rel)
+
+    def in_lang(self, lang: Lang) -> list[SourcePage]:
+        return [p for p in self.pages if p.lang == lang]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [pr for p in self.pages for pr in p.problems]
+
+
+def _posix(path: Path) -> str:
+    return path.as_posix()
+
+
+def _entries(base: Path, name_ok: Callable[[str], bool]) -> list[tuple[str, ...]]:
+    """Relative parts of every entry under ``base`` whose name passes ``name_ok``, in Path order.
+
+    What ``sorted(base.rglob(pattern))`` finds (files and folders, hidden ones too, without
+    entering symlinked folders), from os.walk's plain strings: pathlib is slow for thousands of pages.
+    """
+    top = os.fspath(base)
+    found: list[tuple[str, ...]] = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        prefix = tuple(dirpath[len(top) :].lstrip(os.sep).split(os.sep)) if dirpath != top else ()
+        for name in dirnames:
+            if name_ok(name):
+                found.append((*prefix, name))
+        for name in filenames:
+            if name_ok(name):
+                found.append((*prefix, name))
+    found.sort()  # Path objects sort by their parts
+    return found
+
+
+def _is_markdown(name: str) -> bool:
+    return name.endswith(".md")
+
+
+def _any_name(name: str) -> bool:
+    return True
+
+
+def discover(root: Path) -> tuple[list[SourcePage], list[Asset]]:
+    """Find every source file without reading it."""
+    pages: list[SourcePage] = []
+    assets: list[Asset] = []
+    for lang, tree in LANG_TREES.items():
+        base = root / tree
+        if not base.is_dir():
+            continue
+        tree_path = _posix(base.relative_to(root))
+        for parts in _entries(base, _is_markdown):
+            if any(part.startswith(".") for part in parts):
+                continue
+            rel = "/".join(parts)
+            pages.append(SourcePage(lang, rel, f"{tree_path}/{rel}", base.joinpath(*parts), "page"))
+    cs_base = root / CASE_STUDIES_DIR
+    if cs_base.is_dir():
+        cs_path = _posix(cs_base.relative_to(root))
+        for folder in sorted(p for p in cs_base.iterdir() if p.is_dir()):
+            if folder.name.startswith(("_", ".")):
+                continue
+            for parts in _entries(folder, _any_name):
+                child = folder.joinpath(*parts)
+                if not os.path.isfile(child):
+                    continue
+                inner = "/".join(parts)
+                path = f"{cs_path}/{folder.name}/{inner}"
+                if inner in ("en.md", "cy.md"):
+                    lang_of: Lang = "en" if inner == "en.md" else "cy"
+                    rel = f"{CASE_STUDIES_URL_DIR}/{folder.name}/index.md"
+                    pages.append(SourcePage(lang_of, rel, path, child, "case-study"))
+                elif not parts[-1].startswith(".") and not parts[-1].endswith(".md"):
+                    assets.append(Asset(f"{CASE_STUDIES_URL_DIR}/{folder.name}/{inner}", path, child))
+    return pages, assets
+
+
+def read_page(page: SourcePage) -> None:
+    """Read, decode and parse one page in place; problems are kept on the page."""
+    source = read_source(page.abs_path, page.path)
+    page.problems.extend(source.problems)
+    if source.text is None:
+        return
+    page.text = source.text
+    page.front, fm_problems = parse_front_matter(source.text, page.path)
+    page.problems.extend(fm_problems)
+
+
+def load_site(root: Path) -> Site:
+    pages, assets = discover(root)
+    for page in pages:
+        read_page(page)
+    return Site(root, pages, assets)

@@ -1,0 +1,55 @@
+"""Front-matter schemas (data/schemas/<type>.yml), with vocabulary fields filled in from data.
+
+A schema marks a vocabulary field with ``x-vocabulary: NAME``; on loading, that field gets
+``enum`` = the vocabulary's ids, so adding a term to a vocabulary file needs no schema change.
+References to ``_common.yml#/$defs/NAME`` are inlined: contributors' schemas stay small.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from kb.core import yamlload
+from kb.sources.vocabularies import Vocabulary
+
+COMMON = "_common.yml"
+
+
+def schema_dir(root: Path) -> Path:
+    return root / "data" / "schemas"
+
+
+def _inline(node: Any, common: dict[str, Any], vocabs: dict[str, Vocabulary]) -> Any:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(f"{COMMON}#/$defs/"):
+            name = ref.split("/")[-1]
+            merged = {**copy.deepcopy(common[name]), **{k: v for k, v in node.items() if k != "$ref"}}
+            return _inline(merged, common, vocabs)
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            name = ref.split("/")[-1]
+            return _inline(copy.deepcopy(common[name]), common, vocabs)
+        out = {k: _inline(v, common, vocabs) for k, v in node.items()}
+        vocab_name = out.get("x-vocabulary")
+        if isinstance(vocab_name, str) and vocab_name in vocabs:
+            out["enum"] = vocabs[vocab_name].ids()
+        return out
+    if isinstance(node, list):
+        return [_inline(v, common, vocabs) for v in node]
+    return node
+
+
+def load_schemas(root: Path, vocabs: dict[str, Vocabulary]) -> dict[str, dict[str, Any]]:
+    """Content type name (guide, case-study, page) -> self-contained JSON Schema."""
+    folder = schema_dir(root)
+    common_raw = yamlload.safe_load((folder / COMMON).read_text(encoding="utf-8")) or {}
+    common = common_raw.get("$defs", {})
+    schemas: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.yml")):
+        if path.name.startswith("_"):
+            continue
+        raw = yamlload.safe_load(path.read_text(encoding="utf-8")) or {}
+        schemas[path.stem] = _inline(raw, common, vocabs)
+    return schemas
