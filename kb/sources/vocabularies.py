@@ -17,9 +17,20 @@ class Term:
     id: str
     en: str
     cy: str
+    # Other names in use for the same thing (organisations: older forms, a name with a
+    # descriptor), so checks can recognise them; never shown.
+    also: tuple[str, ...] = ()
 
     def label(self, lang: str) -> str:
         return self.cy if lang == "cy" else self.en
+
+    def has_own_welsh_label(self) -> bool:
+        """False when the Welsh label is the English one (an organisation with no Welsh name)."""
+        return self.cy != self.en
+
+    def is_named(self, name: str) -> bool:
+        folded = " ".join(name.split()).casefold()
+        return any(folded == " ".join(n.split()).casefold() for n in (self.en, self.cy, *self.also))
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,10 @@ class Vocabulary:
         term = self.get(term_id)
         return term.label(lang) if term else term_id
 
+    def named(self, name: str) -> Term | None:
+        """The term whose English or Welsh label (or other known name) is `name`, ignoring case."""
+        return next((t for t in self.terms if t.is_named(name)), None)
+
 
 def vocab_dir(root: Path) -> Path:
     return root / "data" / "vocabularies"
@@ -52,7 +67,10 @@ def _load_cached(folder: str, stamp: tuple[tuple[str, float], ...]) -> dict[str,
     vocabs: dict[str, Vocabulary] = {}
     for name, _ in stamp:
         raw = yamlload.safe_load((Path(folder) / name).read_text(encoding="utf-8")) or {}
-        terms = tuple(Term(str(t["id"]), str(t["en"]), str(t["cy"])) for t in raw.get("terms", []))
+        terms = tuple(
+            Term(str(t["id"]), str(t["en"]), str(t["cy"]), tuple(str(a) for a in t.get("also") or ()))
+            for t in raw.get("terms", [])
+        )
         label = raw.get("label", {})
         vocabs[raw["name"]] = Vocabulary(raw["name"], label.get("en", raw["name"]), label.get("cy", raw["name"]), terms)
     return vocabs
@@ -104,6 +122,20 @@ def check_vocabulary_files(root: Path) -> list[Problem]:
                             "Give every term an id and both labels (en and cy).",
                         )
                     )
+            also = fields.get("also")
+            if also is not None and not (
+                isinstance(also, yaml.SequenceNode)
+                and all(isinstance(n, yaml.ScalarNode) and n.value.strip() for n in also.value)
+            ):
+                problems.append(
+                    problem(
+                        "vocabulary",
+                        rel,
+                        also.start_mark.line + 1,
+                        f"term '{term_id}' has an 'also' that is not a list of names.",
+                        "Write other names in use as a list, e.g. also: [Name one, Name two].",
+                    )
+                )
             if term_id in seen:
                 problems.append(
                     problem(
