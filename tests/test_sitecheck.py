@@ -64,6 +64,14 @@ def test_a_good_site_has_no_problems(tmp_path: Path) -> None:
         ("index.html", '<a href="javascript:alert(1)">x</a>', "KB091"),
         ("index.html", '<a href="../../outside/">x</a>', "KB092"),
         ("index.html", '<a href="cy/" hreflang="cy">Cymraeg</a>', "KB097"),
+        # Nothing a page loads by itself may come from another host (KB170), hints included.
+        ("index.html", '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">', "KB170"),
+        ("index.html", '<link rel="preconnect" href="https://fonts.gstatic.com" crossorigin>', "KB170"),
+        ("index.html", '<link rel="icon" href="https://cdn.example.org/favicon.png">', "KB170"),
+        ("cy/index.html", '<script src="//cdn.example.org/ŵ.js"></script>', "KB170"),
+        ("cy/index.html", '<img src="https://lluniau.example.org/gŵyl.png" alt="Gŵyl yn y dref">', "KB170"),
+        ("index.html", '<iframe src="https://video.example.org/embed/1" title="Video"></iframe>', "KB170"),
+        ("index.html", '<video><source src="http://video.example.org/a.mp4"></video>', "KB170"),
     ],
 )
 def test_each_kind_of_problem_is_found(tmp_path: Path, rel: str, body: str, rule: str) -> None:
@@ -90,7 +98,8 @@ def test_accepted_link_forms(tmp_path: Path) -> None:
         '<a href="/guides/community/index.html#sharing-power">absolute</a>'
         '<a href="https://kb.example.org/cy/guides/community/#rhannu-pwer">full</a>'
         '<link rel="canonical" href="https://kb.example.org/">'
-        '<link rel="preconnect" href="https://fonts.gstatic.com">'
+        '<link rel="alternate" type="application/rss+xml" href="https://other.example.org/feed.xml">'
+        '<img src="https://kb.example.org/assets/llun.png" alt="our own, by its full address">'
         '<img src="assets/llun.png" alt="" aria-hidden="true">'
         '<a href="https://www.llyw.cymru/cy/rhaglen?iaith=cy#adran">query</a>'
         "</body>",
@@ -136,6 +145,20 @@ def test_problems_name_the_source_line_and_the_built_file(tmp_path: Path) -> Non
     line = cy_guide.split("\n").index("Gweler [yr adran](#dim-yn-bod).") + 1
     assert [(p.path, p.line) for p in problems] == [("docs_cy/guides/community.md", line)]
     assert "site/cy/guides/community/index.html" in problems[0].message
+
+
+def test_a_third_party_image_in_markdown_is_reported_at_its_line(tmp_path: Path) -> None:
+    files = minimal_site()
+    cy_guide = files["docs_cy/guides/community.md"] + "\n![Pobl yn y tŷ cymuned](https://lluniau.example.org/ty.jpg)\n"
+    files["docs_cy/guides/community.md"] = cy_guide
+    root = make_site(tmp_path / "repo", files)
+    write(root / "site", {"cy/guides/community/index.html": page(
+        "cy", '<p><img alt="Pobl yn y tŷ cymuned" src="https://lluniau.example.org/ty.jpg"></p>')})
+    problems = [p for p in check_site_dir(root / "site", load_site(root)) if p.rule_id == "KB170"]
+    line = cy_guide.split("\n").index("![Pobl yn y tŷ cymuned](https://lluniau.example.org/ty.jpg)") + 1
+    assert [(p.path, p.line, p.rule_name) for p in problems] == [
+        ("docs_cy/guides/community.md", line, "third-party-resource")]
+    assert "lluniau.example.org" in problems[0].message and problems[0].is_error
 
 
 def test_every_source_page_must_be_written_in_both_languages(tmp_path: Path) -> None:

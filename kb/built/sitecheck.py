@@ -3,6 +3,9 @@
 - every internal link, and its ``#anchor``, resolves to a file and an id in the built site;
 - every image has alternative text;
 - every external link is a well-formed http(s) address (it is not fetched);
+- no page loads a resource (style sheet, script, font, image, frame) from another host: every file a
+  page needs comes from this site, so visitors' addresses go to no one else and nothing breaks
+  where another host is unreachable;
 - every page declares its language in ``<html lang>``, and links to the other language's version
   carry ``lang`` so screen readers pronounce "Cymraeg" / "English" correctly;
 - every source page was written in both languages (or as its pending-translation placeholder).
@@ -30,9 +33,15 @@ from kb.sources.content import DEFAULT_LANG, LANGS, Site, SourcePage
 
 # Which attribute of which element holds a link the reader's browser follows or loads.
 _LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src", "source": "src",
-               "iframe": "src", "audio": "src", "video": "src"}
-# <link rel=...> values that point at other servers on purpose (fonts) and need no file here.
+               "iframe": "src", "audio": "src", "video": "src", "embed": "src", "object": "data", "track": "src"}
+# <link rel=...> values that are hints to connect somewhere, not files of this site.
 _HINT_RELS = {"preconnect", "dns-prefetch", "preload", "prefetch"}
+# What the browser fetches by itself as the page loads (a link is only fetched if the reader follows
+# it): these elements, and <link> with one of these rel values (hints included: a preconnect alone
+# already tells another host who is reading).
+_RESOURCE_TAGS = {"img", "script", "source", "iframe", "audio", "video", "embed", "object", "track"}
+_RESOURCE_RELS = _HINT_RELS | {"stylesheet", "modulepreload", "icon", "shortcut", "apple-touch-icon",
+                               "mask-icon", "manifest", "prerender"}
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _SKIPPED_SCHEMES = {"mailto", "tel", "data", "blob", "about"}
 
@@ -415,9 +424,36 @@ class SiteChecker:
             return target + "/index.html"
         return None
 
+    def _loads_resource(self, link: Link) -> bool:
+        if link.tag == "link":
+            return bool(set(link.rel.lower().split()) & _RESOURCE_RELS)
+        return link.tag in _RESOURCE_TAGS
+
+    def _check_resource_host(self, page: BuiltPage, link: Link) -> bool:
+        """False (and a problem) when the page makes the browser fetch from another host."""
+        url = link.url
+        if not (url.startswith("//") or url[:8].lower().startswith(("http://", "https://"))):
+            return True
+        if self.site_url and url.startswith(self.site_url):
+            return True
+        host = urlsplit(url if not url.startswith("//") else "https:" + url).hostname or url
+        self._report(
+            "third-party-resource", page.rel, link.line,
+            f"the page loads '{url}' from another host ({host}), which tells that host who reads the page "
+            "and fails where it cannot be reached",
+            "Put the file in the knowledge base (an image next to the page, ![What it shows](picture.jpg)) and "
+            "link to it there; a theme or template file belongs in docs/assets/ or overrides/.",
+            url, same_as=url,
+        )
+        return False
+
     def _check_link(self, page: BuiltPage, link: Link) -> None:
         url = link.url
-        if not url or (link.tag == "link" and set(link.rel.split()) & _HINT_RELS):
+        if not url:
+            return
+        if self._loads_resource(link) and not self._check_resource_host(page, link):
+            return
+        if link.tag == "link" and set(link.rel.split()) & _HINT_RELS:
             return
         try:
             scheme = self._schemes[url]
