@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Literal
 
+from kb.core.plaintext import markdown_text
 from kb.core.problem import Problem, problem
 from kb.markdown.textparts import Part, headings, links_and_images, mask_code, numbers, tables
 from kb.sources.content import (
@@ -426,10 +427,6 @@ def check(site: Site) -> list[Problem]:
 REPORT_MARKER = "<!-- kb:parity-report -->"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def report_markdown(site: Site, lang: Lang, from_rel: str, config: ParityConfig | None = None) -> str:
     """The parity report as a Markdown table in ``lang``, with links relative to the page at ``from_rel``."""
     config = config or load_config(site.root)
@@ -453,9 +450,9 @@ def report_markdown(site: Site, lang: Lang, from_rel: str, config: ParityConfig 
         # A title in the other language is marked as such (WCAG 3.1.2, language of parts).
         marked = f'{{ lang="{title_lang}" }}' if title_lang != lang else ""
         if s.state != "missing" or lang in s.pages:
-            page = f"[{_cell(title)}]({target}){marked}"
+            page = f"[{markdown_text(title)}]({target}){marked}"
         else:
-            page = f'<span lang="{title_lang}">{escape(title)}</span>' if marked else _cell(title)
+            page = f'<span lang="{title_lang}">{escape(title)}</span>' if marked else markdown_text(title)
         state = label(s.state) + (f" ({format_date(s.pending_date, lang, config)})" if s.pending_date else "")
         changed = ", ".join(f"`{c.path}`" for c in s.changes) or label("none")
         lines.append(f"| {page} | `{s.paths['en']}` | `{s.paths['cy']}` | {state} | {changed} |")

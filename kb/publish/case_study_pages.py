@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from babel.dates import format_date
 
+from kb.core.plaintext import markdown_text
 from kb.sources.content import CASE_STUDIES_URL_DIR, Site, SourcePage
 from kb.sources.vocabularies import Vocabulary, load_vocabularies
 
@@ -334,7 +335,7 @@ def _grouped(
         )
         link = escape(listing_link(from_rel, ctx, **{param: term.id}))
         parts.append(
-            f"## {term.label(ctx.lang)} {{#{param}-{term.id}}}\n\n"
+            f"## {markdown_text(term.label(ctx.lang))} {{#{param}-{term.id}}}\n\n"
             f'<p class="kb-cs-index-count">{escape(ctx.count(len(members)))} · '
             f'<a href="{link}">{escape(ctx.ui_text("show_filtered_" + param))}</a></p>\n\n'
             f'<ul class="kb-cs-index">{items}</ul>\n'

@@ -7,6 +7,7 @@ first, with their summaries; a Welsh reader's feed is entirely Welsh.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
@@ -22,6 +23,13 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # RSS <language> and JSON Feed 'language' use RFC 5646 tags.
 LANGUAGE_TAGS: dict[str, str] = {"en": "en-GB", "cy": "cy"}
 ATOM_NS = "http://www.w3.org/2005/Atom"
+# Characters XML 1.0 cannot hold at all (ElementTree would write them and make the feed unreadable).
+# The checks refuse them in text fields (KB101); this keeps the feed well formed whatever happens.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str | None) -> str:
+    return _NOT_XML.sub("", text or "")
 
 
 def feed_paths(lang: str) -> dict[str, str]:
@@ -49,9 +57,9 @@ def rss(items: list[Item], lang: Lang, info: SiteInfo) -> str:
     ET.register_namespace("atom", ATOM_NS)
     rss_el = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss_el, "channel")
-    ET.SubElement(channel, "title").text = info.name(lang)
+    ET.SubElement(channel, "title").text = _xml(info.name(lang))
     ET.SubElement(channel, "link").text = absolute(info.url, with_lang(lang, ""))
-    ET.SubElement(channel, "description").text = info.description(lang)
+    ET.SubElement(channel, "description").text = _xml(info.description(lang))
     ET.SubElement(channel, "language").text = LANGUAGE_TAGS.get(lang, lang)
     ET.SubElement(
         channel,
@@ -65,15 +73,15 @@ def rss(items: list[Item], lang: Lang, info: SiteInfo) -> str:
     for item in listed:
         url = absolute(info.url, item.url_path(lang))
         el = ET.SubElement(channel, "item")
-        ET.SubElement(el, "title").text = item.title(lang)
+        ET.SubElement(el, "title").text = _xml(item.title(lang))
         ET.SubElement(el, "link").text = url
         ET.SubElement(el, "guid", {"isPermaLink": "true"}).text = url
-        ET.SubElement(el, "description").text = item.summary(lang) or ""
+        ET.SubElement(el, "description").text = _xml(item.summary(lang))
         updated = _day(item.updated(lang))
         if updated:
             ET.SubElement(el, "pubDate").text = format_datetime(updated)
         for tag in item.tags(lang):
-            ET.SubElement(el, "category").text = tag
+            ET.SubElement(el, "category").text = _xml(tag)
     ET.indent(rss_el)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(rss_el, encoding="unicode") + "\n"
 

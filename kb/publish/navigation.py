@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from kb.core.plaintext import html_text
 from kb.sources.content import DEFAULT_LANG, Site, SourcePage
 
 NavItem = str | dict[str, Any]
@@ -43,7 +44,8 @@ def build_nav(site: Site) -> list[NavItem]:
         if len(members) > max_listed:
             members = [rels[index]] if index in rels else members[:max_listed]
         if members:
-            nav.append({section["title"]: [p.rel for p in members]})
+            # Material prints section titles unescaped: hand it HTML text.
+            nav.append({html_text(section["title"]): [p.rel for p in members]})
     nav.extend(sorted(rel for rel in rels if rel not in placed))
     return nav
 

@@ -1,0 +1,159 @@
+"""Plain-text fields hold no markup and no control characters (KB100, KB101).
+
+A title, a summary, an organisation's name, a source's title, a vocabulary label or an interface
+string is shown as text: escaped on every page, feed, API file and embed card. Markup in one would
+be shown literally (a title reading "<b>Tempo</b>"), and before escaping was everywhere it was a
+stored cross-site-scripting hole, so it is refused where it is written, with the field's line.
+
+Checked: every string in the front matter of every page (all content types), and every string
+in the data files whose text reaches readers (bibliography, vocabularies, interface strings,
+navigation titles, parity labels, redirects).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kb.core import yamlload
+from kb.core.plaintext import Finding, findings, line_in
+from kb.core.problem import Problem, problem
+from kb.sources.content import Site, SourcePage
+
+# Data files whose strings are shown to readers, relative to the repository root (globs allowed).
+DATA_TEXT_FILES = (
+    "data/bibliography.yml",
+    "data/vocabularies/*.yml",
+    "data/ui/*.yml",
+    "data/navigation.yml",
+    "data/parity.yml",
+    "data/redirects.yml",
+)
+
+
+def _problem(path: str, line: int, field: str, finding: Finding) -> Problem:
+    where = f"'{field}'" if field else "this text"
+    if finding.kind == "control":
+        return problem(
+            "control-character",
+            path,
+            line,
+            f"{where} contains the invisible control character {finding.shown}.",
+            "Delete it (retype the text around it if you cannot see it); line breaks and tabs are fine.",
+        )
+    return problem(
+        "markup-in-text",
+        path,
+        line,
+        f"{where} contains markup ('{finding.shown}'), but it is shown as plain text, so the markup would "
+        "appear literally.",
+        "Remove the tag or write the character itself (& rather than &amp;); this field cannot be formatted. "
+        "To write a less-than sign, put a space after it ('a < b').",
+    )
+
+
+def _strings(value: Any) -> Iterator[tuple[str, str]]:
+    """(dotted path, string) for every key and value in nested data, each shared object once.
+
+    Iterative, and each list or mapping visited once: deep nesting or shared (aliased) objects
+    cannot make it recurse too deep or repeat work.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        path, current = stack.pop()
+        if isinstance(current, str):
+            yield path, current
+            continue
+        if not isinstance(current, dict | list) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        pairs = list(current.items()) if isinstance(current, dict) else list(enumerate(current))
+        for key, item in reversed(pairs):
+            dotted = f"{path}.{key}" if path else str(key)
+            stack.append((dotted, item))
+            if isinstance(key, str):
+                stack.append((dotted, key))
+
+
+def check_page(page: SourcePage) -> list[Problem]:
+    if page.text is None or not page.front.present:
+        return []
+    problems: list[Problem] = []
+    for field, text in _strings(page.meta):
+        for finding in findings(text):
+            problems.append(_problem(page.path, page.front.line_of(field), field, finding))
+    return problems
+
+
+def _scalars(node: yaml.Node) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """(the key it is under, node) for every scalar of a composed document, each node once.
+
+    An alias is the same node object as its anchor, so visiting each node once keeps an alias
+    bomb (billion laughs) linear.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[str, yaml.Node]] = [("", node)]
+    while stack:
+        key, current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            yield key, current
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((key, item) for item in reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            for key_node, value in reversed(current.value):
+                name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else key
+                stack.extend(((name, value), (key, key_node)))
+
+
+def check_data_text(text: str, rel_path: str) -> list[Problem]:
+    """Every string in one YAML data file; a file that is not valid YAML is left to its own check."""
+    try:
+        node = yamlload.compose(text)
+    except yaml.YAMLError:
+        return []
+    if node is None:
+        return []
+    problems: list[Problem] = []
+    for key, scalar in _scalars(node):
+        if not isinstance(scalar.value, str) or scalar.tag != "tag:yaml.org,2002:str":
+            continue
+        block = scalar.style in ("|", ">")
+        for finding in findings(scalar.value):
+            # A block scalar ('|', '>') starts on the line after its key; count the finding's own line.
+            line = scalar.start_mark.line + 1 + (1 + line_in(scalar.value, finding.offset) if block else 0)
+            problems.append(_problem(rel_path, line, key, finding))
+    return problems
+
+
+def data_files(root: Path) -> list[Path]:
+    out: list[Path] = []
+    for pattern in DATA_TEXT_FILES:
+        out.extend(sorted(p for p in root.glob(pattern) if p.is_file()))
+    return out
+
+
+def check_data(root: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    for path in data_files(root):
+        rel = path.relative_to(root).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the file's own loader reports it
+        problems.extend(check_data_text(text, rel))
+    return problems
+
+
+def check(site: Site) -> list[Problem]:
+    problems: list[Problem] = []
+    for page in site.pages:
+        problems.extend(check_page(page))
+    problems.extend(check_data(site.root))
+    return problems
