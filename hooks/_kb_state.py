@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kb.publish.items import Item, load_items
 from kb.publish.placeholders import PlaceholderPage, placeholder_pages
 from kb.sources.content import Asset, Site, SourcePage, load_site
 
@@ -39,3 +40,16 @@ def by_virtual() -> dict[str, SourcePage | Asset]:
 
 def placeholders() -> list[PlaceholderPage]:
     return _placeholders
+
+
+# Guides, case studies and resources as items (kb.publish.items), once per loaded Site; held with
+# the Site itself, not its id(): `mkdocs serve` reloads the Site and a new object may reuse an id.
+_items: tuple[Site, list[Item]] | None = None
+
+
+def items() -> list[Item]:
+    global _items
+    site = current()
+    if _items is None or _items[0] is not site:
+        _items = (site, load_items(site))
+    return _items[1]

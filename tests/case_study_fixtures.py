@@ -89,7 +89,7 @@ def files(case_id: str, n: int = 1, **overrides: Any) -> dict[str, str]:
 
 
 def listing_pages() -> dict[str, str]:
-    """The project's own case-study index pages (listing, by theme, by area) in both languages."""
+    """The project's own case-study index pages (listing, by theme, by area, methods) in both languages."""
     from sitebuilder import REPO
 
     out: dict[str, str] = {}
@@ -97,6 +97,7 @@ def listing_pages() -> dict[str, str]:
         for name in ("index.md", "themes.md", "regions.md"):
             rel = f"{tree}/case-studies/{name}"
             out[rel] = (REPO / rel).read_text(encoding="utf-8")
+        out[f"{tree}/methods/index.md"] = (REPO / f"{tree}/methods/index.md").read_text(encoding="utf-8")
         out[f"{tree}/about/contributing.md"] = (REPO / f"{tree}/about/contributing.md").read_text(encoding="utf-8")
     home = {
         "docs/index.md": "---\nid: home\ntype: page\ntitle: Home\n---\n# Home\n\nSee the [case studies](case-studies/index.md).\n",

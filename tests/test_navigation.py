@@ -35,3 +35,13 @@ def test_a_section_too_large_to_list_shows_only_its_index(tmp_path):
     nav = build_nav(load_site(make_site(tmp_path, files)))
     assert {"Guides": ["guides/index.md"]} in nav
     assert not any(item == "guides/g1.md" for item in nav)
+
+
+def test_an_index_only_section_lists_only_its_index(tmp_path):
+    files = minimal_site()
+    files["docs/methods/index.md"] = files["docs/index.md"].replace("id: home", "id: methods")
+    files["docs/methods/time-credits.md"] = files["docs/index.md"].replace("id: home", "id: method-time-credits")
+    files["data/navigation.yml"] = "sections:\n  - {dir: methods, title: Methods, index_only: true}\n"
+    nav = build_nav(load_site(make_site(tmp_path, files)))
+    assert {"Methods": ["methods/index.md"]} in nav
+    assert "methods/time-credits.md" not in nav

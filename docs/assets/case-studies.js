@@ -5,7 +5,7 @@
  * and announces how many match in an aria-live status. Without JavaScript every card is shown. */
 (function () {
   "use strict";
-  var FACETS = ["theme", "region", "sector", "status"];
+  var FACETS = ["theme", "region", "sector", "method", "status"];
 
   function init(root) {
     var form = root.querySelector("form.kb-cs-filters");

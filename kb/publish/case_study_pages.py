@@ -41,6 +41,7 @@ FILTERS: tuple[tuple[str, str, str], ...] = (
     ("theme", "themes", "themes"),
     ("region", "regions", "regions"),
     ("sector", "sectors", "sectors"),
+    ("method", "methods", "methods"),
     ("status", "status", "statuses"),
 )
 _BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
@@ -99,6 +100,8 @@ class Context:
     vocabs: dict[str, Vocabulary]
     ui: UiText
     use_directory_urls: bool = True
+    # Methods with a page in this language (docs/methods/<id>.md): their labels link to it.
+    method_pages: frozenset[str] = frozenset()
 
     def label(self, vocab: str, term_id: str) -> str:
         return self.vocabs[vocab].term_label(term_id, self.lang) if vocab in self.vocabs else term_id
@@ -111,7 +114,10 @@ class Context:
 
 
 def context_for(site: Site, lang: str, use_directory_urls: bool = True) -> Context:
-    return Context(lang, load_vocabularies(site.root), load_ui(site.root), use_directory_urls)
+    methods = frozenset(
+        str(p.meta["method"]) for p in site.pages if p.lang == lang and p.rel == f"methods/{p.meta.get('method')}.md"
+    )
+    return Context(lang, load_vocabularies(site.root), load_ui(site.root), use_directory_urls, methods)
 
 
 # --- URLs -----------------------------------------------------------------------------------
@@ -200,6 +206,16 @@ def facts_panel(page: SourcePage, ctx: Context) -> str:
             for term in _terms(page, field)
         ]
 
+    def method_pages(field: str) -> list[str]:
+        # A method's label links to its page (docs/methods/<id>.md) when it has one.
+        return [
+            f'<a href="{escape(relative_url(page.rel, f"methods/{term}.md", ctx.use_directory_urls))}">'
+            f"{escape(ctx.label('methods', term))}</a>"
+            if term in ctx.method_pages
+            else escape(ctx.label("methods", term))
+            for term in _terms(page, field)
+        ]
+
     def plain(field: str, vocab: str) -> list[str]:
         return [escape(ctx.label(vocab, term)) for term in _terms(page, field)]
 
@@ -209,6 +225,7 @@ def facts_panel(page: SourcePage, ctx: Context) -> str:
         ("regions", linked("regions", "regions", "region")),
         ("sectors", linked("sectors", "sectors", "sector")),
         ("themes", linked("themes", "themes", "theme")),
+        ("methods", method_pages("methods")),
         ("values", plain("values", "values")),
         ("legislation", plain("legislation", "legislation")),
         ("involved", plain("involved", "roles")),

@@ -41,7 +41,7 @@ def build_nav(site: Site) -> list[NavItem]:
         members = sorted((p for rel, p in rels.items() if rel.startswith(folder)), key=_order)
         placed.update(p.rel for p in members)
         index = f"{folder}index.md"
-        if len(members) > max_listed:
+        if len(members) > max_listed or (section.get("index_only") and index in rels):
             members = [rels[index]] if index in rels else members[:max_listed]
         if members:
             # Material prints section titles unescaped: hand it HTML text.

@@ -1,0 +1,46 @@
+"""Interface words from a data/ui/*.yml file: every key in English and in Welsh.
+
+A missing Welsh (or English) string is an error naming the file and key, never a silent fall-back
+to the other language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kb.core import yamlload
+from kb.sources.content import LANGS
+
+
+@dataclass(frozen=True)
+class UiText:
+    file: str
+    strings: dict[str, dict[str, str]]  # language -> key -> text
+
+    def __call__(self, key: str, lang: str, **values: object) -> str:
+        try:
+            text = self.strings[lang][key]
+        except KeyError:
+            raise KeyError(f"{self.file} has no '{key}' for language '{lang}'") from None
+        return text.format(**values) if values else text
+
+    def counted(self, key: str, n: int, lang: str) -> str:
+        """'{key}_one' for 1, else '{key}' with {n} filled in (Welsh uses the singular after a digit)."""
+        return self(f"{key}_one", lang) if n == 1 else self(key, lang, n=n)
+
+    def for_lang(self, lang: str) -> dict[str, str]:
+        return dict(self.strings[lang])
+
+
+@lru_cache(maxsize=16)
+def _read(path: str, mtime: float, rel: str) -> UiText:
+    raw = yamlload.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return UiText(rel, {lang: {str(k): str(v) for k, v in (raw.get(lang) or {}).items()} for lang in LANGS})
+
+
+def load_ui_text(root: Path, rel: str) -> UiText:
+    """The strings of ``root/rel`` (e.g. 'data/ui/library.yml'); re-read when the file changes."""
+    path = root / rel
+    return _read(str(path), path.stat().st_mtime, rel)
