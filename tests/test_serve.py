@@ -57,9 +57,8 @@ def test_serve_reloads_welsh_pages_and_case_studies(tmp_path):
         guide.write_text(
             guide.read_text(encoding="utf-8").replace("Mae'r gymuned", "Mae'r bobl leol"), encoding="utf-8"
         )
-        assert _wait_for(f"{base}/cy/guides/community/", "Mae&#39;r bobl leol") or _wait_for(
-            f"{base}/cy/guides/community/", "Mae'r bobl leol", 1
-        )
+        # Only the new words: how the apostrophe is written in the HTML is the renderer's business.
+        assert _wait_for(f"{base}/cy/guides/community/", "bobl leol")
         case = root / "case_studies/gwyl-gymunedol/cy.md"
         case.write_text(case.read_text(encoding="utf-8").replace("cynllunio'r ŵyl", "trefnu'r ŵyl"), encoding="utf-8")
         assert _wait_for(f"{base}/cy/case-studies/gwyl-gymunedol/", "trefnu")
