@@ -8,6 +8,7 @@ References to ``_common.yml#/$defs/NAME`` are inlined: contributors' schemas sta
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +42,44 @@ def _inline(node: Any, common: dict[str, Any], vocabs: dict[str, Vocabulary]) ->
     return node
 
 
-def load_schemas(root: Path, vocabs: dict[str, Vocabulary]) -> dict[str, dict[str, Any]]:
-    """Content type name (guide, case-study, page) -> self-contained JSON Schema."""
+@dataclass(frozen=True)
+class SchemaSources:
+    """The schema files as written: the shared definitions and each content type's schema."""
+
+    common: dict[str, Any]  # _common.yml's $defs
+    types: dict[str, dict[str, Any]]  # content type name -> its schema file's data
+
+
+def read_schema_sources(root: Path) -> SchemaSources:
     folder = schema_dir(root)
     common_raw = yamlload.safe_load((folder / COMMON).read_text(encoding="utf-8")) or {}
-    common = common_raw.get("$defs", {})
-    schemas: dict[str, dict[str, Any]] = {}
+    types: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.yml")):
-        if path.name.startswith("_"):
-            continue
-        raw = yamlload.safe_load(path.read_text(encoding="utf-8")) or {}
-        schemas[path.stem] = _inline(raw, common, vocabs)
-    return schemas
+        if not path.name.startswith("_"):
+            types[path.stem] = yamlload.safe_load(path.read_text(encoding="utf-8")) or {}
+    return SchemaSources(common_raw.get("$defs", {}), types)
+
+
+def inline_schemas(sources: SchemaSources, vocabs: dict[str, Vocabulary]) -> dict[str, dict[str, Any]]:
+    """Content type name (guide, case-study, page) -> self-contained JSON Schema."""
+    return {name: _inline(raw, sources.common, vocabs) for name, raw in sources.types.items()}
+
+
+def load_schemas(root: Path, vocabs: dict[str, Vocabulary]) -> dict[str, dict[str, Any]]:
+    """Content type name (guide, case-study, page) -> self-contained JSON Schema."""
+    return inline_schemas(read_schema_sources(root), vocabs)
+
+
+def facet_fields(sources: SchemaSources, type_names: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Content type -> {front-matter field: vocabulary name}, from the schemas' x-vocabulary marks."""
+    out: dict[str, dict[str, str]] = {}
+    for type_name in type_names:
+        fields: dict[str, str] = {}
+        for name, spec in sources.types.get(type_name, {}).get("properties", {}).items():
+            if not isinstance(spec, dict):
+                continue
+            vocab = spec.get("x-vocabulary") or (spec.get("items") or {}).get("x-vocabulary")
+            if isinstance(vocab, str):
+                fields[name] = vocab
+        out[type_name] = fields
+    return out

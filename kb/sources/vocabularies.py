@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -62,36 +62,85 @@ def vocab_dir(root: Path) -> Path:
     return root / "data" / "vocabularies"
 
 
-@lru_cache(maxsize=8)
-def _load_cached(folder: str, stamp: tuple[tuple[str, float], ...]) -> dict[str, Vocabulary]:
-    vocabs: dict[str, Vocabulary] = {}
-    for name, _ in stamp:
-        raw = yamlload.safe_load((Path(folder) / name).read_text(encoding="utf-8")) or {}
-        terms = tuple(
-            Term(str(t["id"]), str(t["en"]), str(t["cy"]), tuple(str(a) for a in t.get("also") or ()))
-            for t in raw.get("terms", [])
+def _vocabulary(raw: Any) -> Vocabulary | None:
+    if not isinstance(raw, dict) or "name" not in raw:
+        return None
+    # A term without a label is reported by _term_problems; it still loads, so nothing crashes.
+    terms = tuple(
+        Term(
+            str(t.get("id", "")),
+            str(t.get("en", "")),
+            str(t.get("cy", "")),
+            tuple(str(a) for a in t.get("also") or ()) if isinstance(t.get("also"), list) else (),
         )
-        label = raw.get("label", {})
-        vocabs[raw["name"]] = Vocabulary(raw["name"], label.get("en", raw["name"]), label.get("cy", raw["name"]), terms)
-    return vocabs
+        for t in raw.get("terms") or []
+        if isinstance(t, dict)
+    )
+    label = raw.get("label", {})
+    return Vocabulary(raw["name"], label.get("en", raw["name"]), label.get("cy", raw["name"]), terms)
 
 
-def load_vocabularies(root: Path) -> dict[str, Vocabulary]:
-    """All vocabularies by name; re-read when a file changes (mkdocs serve keeps the process)."""
-    folder = vocab_dir(root)
-    files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
-    stamp = tuple((f.name, f.stat().st_mtime) for f in files)
-    return _load_cached(str(folder), stamp)
+def _term_problems(node: yaml.Node | None, rel: str) -> list[Problem]:
+    """Every term has a unique id, both an English and a Welsh label, and other names as a list."""
+    problems: list[Problem] = []
+    terms_node = next((v for k, v in getattr(node, "value", []) if getattr(k, "value", None) == "terms"), None)
+    seen: set[str] = set()
+    for item in getattr(terms_node, "value", []):
+        fields = {k.value: v for k, v in getattr(item, "value", []) if isinstance(k, yaml.ScalarNode)}
+        line = item.start_mark.line + 1
+        term_id = getattr(fields.get("id"), "value", None)
+        for lang in ("id", "en", "cy"):
+            value = getattr(fields.get(lang), "value", "")
+            if not isinstance(value, str) or not value.strip():
+                problems.append(
+                    problem(
+                        "vocabulary",
+                        rel,
+                        line,
+                        f"term '{term_id}' has no '{lang}'.",
+                        "Give every term an id and both labels (en and cy).",
+                    )
+                )
+        also = fields.get("also")
+        if also is not None and not (
+            isinstance(also, yaml.SequenceNode)
+            and all(isinstance(n, yaml.ScalarNode) and n.value.strip() for n in also.value)
+        ):
+            problems.append(
+                problem(
+                    "vocabulary",
+                    rel,
+                    also.start_mark.line + 1,
+                    f"term '{term_id}' has an 'also' that is not a list of names.",
+                    "Write other names in use as a list, e.g. also: [Name one, Name two].",
+                )
+            )
+        if term_id in seen:
+            problems.append(
+                problem(
+                    "vocabulary",
+                    rel,
+                    line,
+                    f"term id '{term_id}' appears twice.",
+                    "Term ids must be unique within a vocabulary.",
+                )
+            )
+        seen.add(str(term_id))
+    return problems
 
 
-def check_vocabulary_files(root: Path) -> list[Problem]:
-    """Every term has a unique id and both an English and a Welsh label."""
+def read_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem]]:
+    """All vocabularies by name, and what is wrong in their files: one parse of each file.
+
+    A file that is not valid YAML is a problem, and its vocabulary is left out.
+    """
+    vocabs: dict[str, Vocabulary] = {}
     problems: list[Problem] = []
     folder = vocab_dir(root)
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         rel = path.relative_to(root).as_posix()
         try:
-            node = yamlload.compose(path.read_text(encoding="utf-8"))
+            node, raw = yamlload.compose_and_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             problems.append(
@@ -104,47 +153,18 @@ def check_vocabulary_files(root: Path) -> list[Problem]:
                 )
             )
             continue
-        terms_node = next((v for k, v in getattr(node, "value", []) if getattr(k, "value", None) == "terms"), None)
-        seen: set[str] = set()
-        for item in getattr(terms_node, "value", []):
-            fields = {k.value: v for k, v in getattr(item, "value", []) if isinstance(k, yaml.ScalarNode)}
-            line = item.start_mark.line + 1
-            term_id = getattr(fields.get("id"), "value", None)
-            for lang in ("id", "en", "cy"):
-                value = getattr(fields.get(lang), "value", "")
-                if not isinstance(value, str) or not value.strip():
-                    problems.append(
-                        problem(
-                            "vocabulary",
-                            rel,
-                            line,
-                            f"term '{term_id}' has no '{lang}'.",
-                            "Give every term an id and both labels (en and cy).",
-                        )
-                    )
-            also = fields.get("also")
-            if also is not None and not (
-                isinstance(also, yaml.SequenceNode)
-                and all(isinstance(n, yaml.ScalarNode) and n.value.strip() for n in also.value)
-            ):
-                problems.append(
-                    problem(
-                        "vocabulary",
-                        rel,
-                        also.start_mark.line + 1,
-                        f"term '{term_id}' has an 'also' that is not a list of names.",
-                        "Write other names in use as a list, e.g. also: [Name one, Name two].",
-                    )
-                )
-            if term_id in seen:
-                problems.append(
-                    problem(
-                        "vocabulary",
-                        rel,
-                        line,
-                        f"term id '{term_id}' appears twice.",
-                        "Term ids must be unique within a vocabulary.",
-                    )
-                )
-            seen.add(str(term_id))
-    return problems
+        problems.extend(_term_problems(node, rel))
+        vocab = _vocabulary(raw)
+        if vocab is not None:
+            vocabs[vocab.name] = vocab
+    return vocabs, problems
+
+
+def load_vocabularies(root: Path) -> dict[str, Vocabulary]:
+    """All vocabularies by name (a build reads them once, through kb.sources.data.DataFiles)."""
+    return read_vocabularies(root)[0]
+
+
+def check_vocabulary_files(root: Path) -> list[Problem]:
+    """Every term has a unique id and both an English and a Welsh label."""
+    return read_vocabularies(root)[1]
