@@ -14,7 +14,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.checks.citations import CitationStyle, load_style, render_citations
+from kb.markdown.citations import CitationStyle, load_style
+from kb.publish.references import render_citations
 from kb.sources.bibliography import Bibliography, load_bibliography
 from kb.sources.content import SourcePage
 

@@ -9,9 +9,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb.checks.parity import REPORT_MARKER, report_markdown
+from kb.publish.parity_report import REPORT_MARKER, report_markdown
 from kb.publish.placeholders import ORIGINAL_URL, PlaceholderPage
 from kb.sources.content import LANGS, Lang
+from kb.sources.pairs import statuses
+from kb.sources.parity_config import load_config
+from kb.sources.translations import read_lock
 
 
 def _lang(config: MkDocsConfig) -> Lang:
@@ -27,5 +30,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             markdown = markdown.replace(ORIGINAL_URL, get_relative_url(original.url, page.url))
     if REPORT_MARKER in markdown and source is not None:
         rel = getattr(source, "rel", page.file.src_uri)
-        markdown = markdown.replace(REPORT_MARKER, report_markdown(state.current(), _lang(config), rel))
+        site = state.current()
+        parity = load_config(site.root)
+        rows = statuses(site, read_lock(site.root, parity))
+        markdown = markdown.replace(REPORT_MARKER, report_markdown(rows, parity, _lang(config), rel))
     return markdown

@@ -12,7 +12,11 @@ from sitebuilder import build, make_site, run_kb
 
 from kb.checks import parity
 from kb.core.problem import Problem
-from kb.sources.content import load_site
+from kb.publish.parity_report import report_markdown
+from kb.sources.content import Site, load_site
+from kb.sources.pairs import PairStatus, statuses
+from kb.sources.parity_config import load_config
+from kb.sources.translations import read_lock
 
 EN, CY = "docs/guides/budgets.md", "docs_cy/guides/budgets.md"
 
@@ -20,6 +24,10 @@ EN, CY = "docs/guides/budgets.md", "docs_cy/guides/budgets.md"
 def problems(tmp_path: Path, files: dict[str, str], extra: dict[str, str] | None = None) -> list[Problem]:
     site = load_site(make_site(tmp_path, {**files, **(extra or {})}))
     return parity.check(site)
+
+
+def pair_states(site: Site) -> list[PairStatus]:
+    return statuses(site, read_lock(site.root, load_config(site.root)))
 
 
 def rule(found: list[Problem], name: str) -> list[Problem]:
@@ -68,7 +76,7 @@ def test_a_declared_pending_translation_is_not_an_error(tmp_path):
     files[EN] = BUDGET_EN.replace("order: 2\n", "order: 2\ntranslation: {pending: 2026-11-20}\n")
     site = load_site(make_site(tmp_path, files))
     assert parity.check(site) == []
-    [status] = [s for s in parity.statuses(site) if s.rel == "guides/budgets.md"]
+    [status] = [s for s in pair_states(site) if s.rel == "guides/budgets.md"]
     assert (status.state, status.pending_date) == ("pending", "2026-11-20")
 
 
@@ -218,8 +226,9 @@ def test_report_lists_every_state_in_both_languages(tmp_path):
     )
     files["docs_cy/guides/missing.md"] = BUDGET_CY.replace("id: budgets", "id: missing")
     site = load_site(make_site(tmp_path, files))
-    en = parity.report_markdown(site, "en", "about/parity.md")
-    cy = parity.report_markdown(site, "cy", "about/parity.md")
+    rows, config = pair_states(site), load_config(site.root)
+    en = report_markdown(rows, config, "en", "about/parity.md")
+    cy = report_markdown(rows, config, "cy", "about/parity.md")
     assert "| [Deciding a budget together](../guides/budgets.md) |" in en
     assert "translation pending (20 November 2026)" in en and "| missing |" in en
     assert "| [Penderfynu ar gyllideb gyda'n gilydd](../guides/budgets.md) |" in cy

@@ -9,18 +9,12 @@ The same pair states feed ``python -m kb parity`` and the parity page of the bui
 
 from __future__ import annotations
 
-import posixpath
-from dataclasses import dataclass, field
-from html import escape
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
-from kb.core.plaintext import markdown_text
 from kb.core.problem import Problem, problem
 from kb.markdown.textparts import Part, headings, links_and_images, mask_code, numbers, tables
 from kb.sources.content import (
-    CASE_STUDIES_DIR,
-    CASE_STUDIES_URL_DIR,
-    LANG_TREES,
     LANGS,
     Lang,
     Site,
@@ -28,74 +22,9 @@ from kb.sources.content import (
     other_lang,
     pending_since,
 )
-from kb.sources.parity_config import ParityConfig, format_date, load_config
-from kb.sources.translations import Change, Lock, changes, read_lock
-
-State = Literal["paired", "outdated", "pending", "missing", "unrecorded"]
-STATES: tuple[State, ...] = ("paired", "outdated", "pending", "missing", "unrecorded")
-LANG_NAMES = {"en": "English", "cy": "Welsh"}
-
-
-def expected_path(rel: str, kind: str, lang: Lang) -> str:
-    """Where the ``lang`` version of the page at site path ``rel`` lives (relative to the repo root)."""
-    if kind == "case-study" or rel.startswith(f"{CASE_STUDIES_URL_DIR}/"):
-        folder = rel.split("/")[1]
-        return f"{CASE_STUDIES_DIR}/{folder}/{lang}.md"
-    return f"{LANG_TREES[lang]}/{rel}"
-
-
-@dataclass
-class PairStatus:
-    rel: str
-    kind: str
-    pages: dict[Lang, SourcePage]
-    paths: dict[Lang, str]
-    state: State
-    pending_date: str | None = None
-    marked: str | None = None
-    changes: list[Change] = field(default_factory=list)
-
-    def title(self, lang: Lang) -> tuple[str, Lang]:
-        """The page's title in ``lang`` if it exists there, else in the other language (and which)."""
-        for candidate in (lang, other_lang(lang)):
-            page = self.pages.get(candidate)
-            if page is not None and isinstance(page.meta.get("title"), str):
-                return str(page.meta["title"]), candidate
-        return self.rel, lang
-
-
-def pairs(site: Site) -> list[tuple[str, str, dict[Lang, SourcePage]]]:
-    """(site path, kind, {lang: page}) for every page that exists in at least one language."""
-    grouped: dict[str, dict[Lang, SourcePage]] = {}
-    kinds: dict[str, str] = {}
-    for page in site.pages:
-        grouped.setdefault(page.rel, {})[page.lang] = page
-        kinds[page.rel] = page.kind
-    return [(rel, kinds[rel], grouped[rel]) for rel in sorted(grouped)]
-
-
-def statuses(site: Site, config: ParityConfig | None = None, lock: Lock | None = None) -> list[PairStatus]:
-    config = config or load_config(site.root)
-    lock = lock or read_lock(site.root, config)
-    out: list[PairStatus] = []
-    for rel, kind, found in pairs(site):
-        paths = {lang: found[lang].path if lang in found else expected_path(rel, kind, lang) for lang in LANGS}
-        status = PairStatus(rel, kind, found, paths, "paired")
-        if len(found) < len(LANGS):
-            only = next(iter(found.values()))
-            status.pending_date = pending_since(only)
-            status.state = "pending" if status.pending_date else "missing"
-        else:
-            entry = lock.entries.get(rel)
-            if entry is None:
-                status.state = "unrecorded"
-            else:
-                status.marked = entry.marked
-                status.changes = changes(entry, found)
-                status.state = "outdated" if status.changes else "paired"
-        out.append(status)
-    return out
-
+from kb.sources.pairs import LANG_NAMES, PairStatus, statuses
+from kb.sources.parity_config import ParityConfig, load_config
+from kb.sources.translations import Lock, read_lock
 
 # ---- pairing ----------------------------------------------------------------------------
 
@@ -414,64 +343,9 @@ def check(site: Site) -> list[Problem]:
     config = load_config(site.root)
     lock = read_lock(site.root, config)
     problems = list(config.problems) + list(lock.problems)
-    for status in statuses(site, config, lock):
+    for status in statuses(site, lock):
         problems += _pairing_problems(status)
         if len(status.pages) == len(LANGS):
             problems += structure_problems(status.pages, config, _primary(status))
         problems += _freshness_problems(status, config, lock)
     return problems
-
-
-# ---- the report -------------------------------------------------------------------------
-
-REPORT_MARKER = "<!-- kb:parity-report -->"
-
-
-def report_markdown(site: Site, lang: Lang, from_rel: str, config: ParityConfig | None = None) -> str:
-    """The parity report as a Markdown table in ``lang``, with links relative to the page at ``from_rel``."""
-    config = config or load_config(site.root)
-    rows = statuses(site, config)
-    counts = {state: sum(1 for s in rows if s.state == state) for state in STATES}
-    lab = config.labels.get(lang, {})
-
-    def label(key: str) -> str:
-        return str(lab.get(key) or config.label("en", key))
-
-    lines = [
-        label("summary").format(total=len(rows), **counts),
-        "",
-        f"| {label('page')} | {label('en')} | {label('cy')} | {label('state')} | {label('changed')} |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    base = posixpath.dirname(from_rel)
-    for s in rows:
-        target = posixpath.relpath(s.rel, base) if base else s.rel
-        title, title_lang = s.title(lang)
-        # A title in the other language is marked as such (WCAG 3.1.2, language of parts).
-        marked = f'{{ lang="{title_lang}" }}' if title_lang != lang else ""
-        if s.state != "missing" or lang in s.pages:
-            page = f"[{markdown_text(title)}]({target}){marked}"
-        else:
-            page = f'<span lang="{title_lang}">{escape(title)}</span>' if marked else markdown_text(title)
-        state = label(s.state) + (f" ({format_date(s.pending_date, lang, config)})" if s.pending_date else "")
-        changed = ", ".join(f"`{c.path}`" for c in s.changes) or label("none")
-        lines.append(f"| {page} | `{s.paths['en']}` | `{s.paths['cy']}` | {state} | {changed} |")
-    return "\n".join(lines) + "\n"
-
-
-def report_text(site: Site, with_diff: bool = False) -> str:
-    """The same report for a terminal."""
-    config = load_config(site.root)
-    rows = statuses(site, config)
-    width = max([len(s.rel) for s in rows] + [4])
-    out = [f"{'page'.ljust(width)}  {'state'.ljust(10)}  english / welsh"]
-    for s in rows:
-        extra = f" (requested {s.pending_date})" if s.pending_date else ""
-        extra += "".join(f"\n{' ' * (width + 14)}changed: {c.path} from line {c.first_line}" for c in s.changes)
-        out.append(f"{s.rel.ljust(width)}  {s.state.ljust(10)}  {s.paths['en']} / {s.paths['cy']}{extra}")
-        if with_diff:
-            for c in s.changes:
-                out.extend("    " + line for line in c.diff())
-    counts = {state: sum(1 for s in rows if s.state == state) for state in STATES}
-    out.append(", ".join(f"{n} {state}" for state, n in counts.items()) + f" ({len(rows)} pages)")
-    return "\n".join(out) + "\n"

@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from kb.checks.parity import report_text, statuses, structure_problems
+from kb.checks.parity import structure_problems
+from kb.publish.parity_report import report_text
 from kb.sources.content import LANGS, Site, load_site
+from kb.sources.pairs import statuses
 from kb.sources.parity_config import load_config
 from kb.sources.translations import git_head, read_lock, record, write_lock
 
@@ -21,9 +23,11 @@ def _root(start: str) -> Path:
 
 
 def cmd_parity(args: argparse.Namespace) -> int:
-    site = load_site(_root(args.root))
-    sys.stdout.write(report_text(site, with_diff=args.diff))
-    return 1 if any(s.state == "missing" for s in statuses(site)) else 0
+    root = _root(args.root)
+    site = load_site(root)
+    rows = statuses(site, read_lock(root, load_config(root)))
+    sys.stdout.write(report_text(rows, with_diff=args.diff))
+    return 1 if any(s.state == "missing" for s in rows) else 0
 
 
 def add_parity_command(sub: argparse._SubParsersAction) -> None:
@@ -62,7 +66,7 @@ def cmd_mark_in_step(args: argparse.Namespace) -> int:
             print(p.format(), file=sys.stderr)
         return 1
     if args.all:
-        rels = {s.rel for s in statuses(site, config, lock) if len(s.pages) == len(LANGS)}
+        rels = {s.rel for s in statuses(site, lock) if len(s.pages) == len(LANGS)}
         # Forget pairs that no longer exist in both languages.
         lock.entries = {rel: e for rel, e in lock.entries.items() if rel in rels}
         unknown: list[str] = []
@@ -75,7 +79,7 @@ def cmd_mark_in_step(args: argparse.Namespace) -> int:
         print(f"{name}: no page of the knowledge base is there.", file=sys.stderr)
     commit = git_head(root)
     marked, refused = 0, 0
-    for status in statuses(site, config, lock):
+    for status in statuses(site, lock):
         if status.rel not in rels:
             continue
         if len(status.pages) < len(LANGS):
