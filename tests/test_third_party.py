@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,14 +46,26 @@ def browser() -> Iterator[Any]:
         yield browser
 
 
-def foreign_requests(browser: Any, base_url: str, entry: dict[str, Any], lang: str) -> tuple[list[str], int]:
-    """Every request the page (its frames and workers too) makes to another origin, and how many it made."""
+@dataclass
+class Visit:
+    requests: list[str] = field(default_factory=list)  # every URL the page (frames, workers too) asked for
+    not_found: list[str] = field(default_factory=list)  # responses with an error status
+    console_errors: list[str] = field(default_factory=list)
+
+    def foreign(self, base_url: str) -> list[str]:
+        local = (base_url + "/", "data:", "blob:", "about:")
+        return [u for u in self.requests if not u.startswith(local) and u != base_url]
+
+
+def visit(browser: Any, base_url: str, entry: dict[str, Any], lang: str) -> Visit:
     context = browser.new_context()
-    seen: list[str] = []
-    context.on("request", lambda request: seen.append(request.url))
+    seen = Visit()
+    context.on("request", lambda request: seen.requests.append(request.url))
+    context.on("response", lambda response: seen.not_found.append(response.url) if response.status >= 400 else None)
     # Nothing leaves the machine: a foreign request is recorded, then refused.
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
     page = context.new_page()
+    page.on("console", lambda message: seen.console_errors.append(message.text) if message.type == "error" else None)
     try:
         response = page.goto(base_url + entry[lang], wait_until="load")
         assert response is not None and response.ok, f"{entry[lang]}: HTTP {response.status if response else 'none'}"
@@ -64,12 +77,23 @@ def foreign_requests(browser: Any, base_url: str, entry: dict[str, Any], lang: s
             page.wait_for_load_state("networkidle", timeout=5_000)
     finally:
         context.close()
-    local = ("data:", "blob:", "about:")
-    return [u for u in seen if not u.startswith((base_url + "/", *local)) and u != base_url], len(seen)
+    return seen
 
 
 @pytest.mark.parametrize("entry, lang", CASES, ids=[f"{e['template']}-{lang}" for e, lang in CASES])
 def test_no_request_leaves_the_site(browser: Any, base_url: str, entry: dict[str, Any], lang: str) -> None:
-    foreign, total = foreign_requests(browser, base_url, entry, lang)
-    assert total >= 1, f"{entry[lang]}: no request was seen at all"
+    seen = visit(browser, base_url, entry, lang)
+    assert seen.requests, f"{entry[lang]}: no request was seen at all"
+    foreign = seen.foreign(base_url)
     assert foreign == [], f"{entry[lang]} ({entry['template']}, {lang}) asks other hosts for: {foreign}"
+
+
+@pytest.mark.parametrize("entry, lang", CASES, ids=[f"{e['template']}-{lang}" for e, lang in CASES])
+def test_no_request_for_what_the_page_does_not_use(browser: Any, base_url: str, entry: dict[str, Any], lang: str) -> None:
+    """No 404s, no console errors, and no sitemap.xml (Material fetches one beside every
+    <link rel=alternate>; docs/assets/kb-no-sitemap.js stops it)."""
+    seen = visit(browser, base_url, entry, lang)
+    sitemaps = [u for u in seen.requests if u.endswith("/sitemap.xml")]
+    assert sitemaps == [], f"{entry[lang]}: fetched {sitemaps}"
+    assert seen.not_found == [], f"{entry[lang]}: requests that failed: {seen.not_found}"
+    assert seen.console_errors == [], f"{entry[lang]}: console errors: {seen.console_errors}"
