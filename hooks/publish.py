@@ -53,14 +53,28 @@ def _item_at(site: Site, rel: str) -> Item | None:
     return _items[2].get(rel) if _items else None
 
 
+# The default language's site_name and site_description as mkdocs.yml gives them: i18n overwrites
+# config.site_name with each language's own in its pass, and leaves the last (Welsh) one behind.
+_default_texts: tuple[str, str] | None = None
+
+
+@event_priority(90)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _default_texts
+    if bridge.is_outer_pass(config):
+        _default_texts = (config.site_name, config.site_description or "")
+    return config
+
+
 def _site_info(config: MkDocsConfig) -> SiteInfo:
     if not config.site_url:
         raise PluginError("site_url is not set in mkdocs.yml: feeds, the API and embeds need absolute addresses.")
     names: dict[str, str] = {}
     descriptions: dict[str, str] = {}
+    top_name, top_desc = _default_texts or (config.site_name, config.site_description)
     for lang in LANGS:
-        # The default language's texts are the top-level ones; i18n resets them between passes.
-        default_name, default_desc = (config.site_name, config.site_description) if lang == DEFAULT_LANG else (None, None)
+        # The default language's texts are the top-level ones, the others' their i18n settings.
+        default_name, default_desc = (top_name, top_desc) if lang == DEFAULT_LANG else (None, None)
         name = bridge.language_setting(config, lang, "site_name") or default_name
         desc = bridge.language_setting(config, lang, "site_description") or default_desc
         if not name or not desc:

@@ -32,7 +32,7 @@ class _Links(HTMLParser):
             self.html_lang = a.get("lang", "")
         if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
             self.alternates[a["hreflang"]] = a["href"]
-        if tag == "a" and "md-select__link" in (a.get("class") or "") and a.get("hreflang"):
+        if tag == "a" and "data-kb-lang-switch" in a and a.get("hreflang"):
             self.switch[a["hreflang"]] = a["href"]
         if a.get("id"):
             self.ids.add(a["id"])

@@ -121,7 +121,10 @@ def test_language_switcher_and_internal_links_use_the_stable_urls(published):
     page = published.site / "guides/community/index.html"
     head = parse(page)
     hreflang = {link["hreflang"]: link["href"] for link in head.links if link.get("hreflang")}
-    assert resolve(page, hreflang["cy"]) == (published.site / "cy/guides/community/index.html").resolve()
+    assert hreflang["cy"] == SITE_URL + "cy/guides/community/"
+    assert (published.site / "cy/guides/community/index.html").is_file()
+    switch = next(a for a in head.anchors if "data-kb-lang-switch" in a)
+    assert resolve(page, switch["href"]) == (published.site / "cy/guides/community/index.html").resolve()
     home = published.site / "cy/index.html"
     hrefs = [a["href"] for a in parse(home).anchors if "guides/community" in a.get("href", "")]
     assert hrefs and all(resolve(home, h).is_file() for h in hrefs)
@@ -136,6 +139,55 @@ def test_feeds_and_api_are_published_in_both_languages(published):
     items = json.loads((published.site / "api/v1/items.json").read_text("utf-8"))
     Draft202012Validator(schema).validate(items)
     assert {i["id"] for i in items["items"]} == {"community", "listening-first", "gwyl-gymunedol"}
+
+
+SITE_NAMES = {"en": "Co-production Knowledge Base", "cy": "Sylfaen Wybodaeth Cydgynhyrchu"}
+SITE_DESCRIPTIONS = {
+    "en": "Guides and case studies on co-producing public services in Wales.",
+    "cy": "Canllawiau ac astudiaethau achos ar gydgynhyrchu gwasanaethau cyhoeddus yng Nghymru.",
+}
+
+
+def _site_names_in(lang: str, site: Path) -> dict[str, str]:
+    """Where each output names the site, in one language: output -> the name it gives."""
+    prefix = "" if lang == "en" else "cy/"
+    channel = ET.parse(site / f"{prefix}feed.xml").getroot().find("channel")
+    assert channel is not None
+    feed = json.loads((site / f"{prefix}feed.json").read_text("utf-8"))
+    oembed = json.loads((site / f"{prefix}oembed/community.json").read_text("utf-8"))
+    card = parse(site / f"{prefix}embed/community/index.html")
+    page = parse(site / f"{prefix}guides/community/index.html")
+    api = json.loads((site / "api/v1/items.json").read_text("utf-8"))
+    return {
+        "rss title": channel.findtext("title") or "",
+        "rss description": channel.findtext("description") or "",
+        "json feed title": feed["title"],
+        "json feed description": feed.get("description", ""),
+        "oembed provider_name": oembed["provider_name"],
+        "oembed html": oembed["html"],
+        "embed card": "".join(card.text),
+        "page og:site_name": page.meta["og:site_name"][0],
+        "api site.name": api["site"]["name"][lang],
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_each_output_names_the_site_in_its_own_language(published, lang):
+    other = "cy" if lang == "en" else "en"
+    for output, text in _site_names_in(lang, published.site).items():
+        assert SITE_NAMES[other] not in text and SITE_DESCRIPTIONS[other] not in text, f"{lang} {output}: {text!r}"
+        if "description" in output:
+            assert text == SITE_DESCRIPTIONS[lang], output
+        else:
+            assert SITE_NAMES[lang] in text, f"{lang} {output}: {text!r}"
+
+
+def test_embed_cards_carry_absolute_hreflang_for_each_language(published):
+    for prefix in ("", "cy/"):
+        links = {a["hreflang"]: a["href"] for a in parse(published.site / f"{prefix}embed/community/index.html").links
+                 if a.get("hreflang")}
+        assert links == {"en": SITE_URL + "embed/community/", "cy": SITE_URL + "cy/embed/community/",
+                         "x-default": SITE_URL + "embed/community/"}
 
 
 def test_renamed_case_study_with_redirect_keeps_old_urls_in_both_languages(tmp_path, published):

@@ -78,6 +78,15 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _alternates(item: Item, info: SiteInfo) -> str:
+    """The card in each language it exists in, as absolute hreflang links (x-default: the first)."""
+    langs = item.langs()
+    links: list[tuple[str, str]] = [(lang, absolute(info.url, embed_path(lang, item.id))) for lang in langs]
+    if len(links) > 1:
+        links.append(("x-default", links[0][1]))
+    return "".join(f'<link rel="alternate" hreflang="{lang}" href="{_e(url)}">\n' for lang, url in links)
+
+
 def card_html(item: Item, lang: Lang, info: SiteInfo) -> str:
     """The self-contained card page for one item in one language."""
     text = TEXT[lang]
@@ -97,6 +106,7 @@ def card_html(item: Item, lang: Lang, info: SiteInfo) -> str:
         '<meta name="robots" content="noindex">\n'
         f"<title>{_e(title)} – {_e(info.name(lang))}</title>\n"
         f'<link rel="canonical" href="{_e(absolute(info.url, page))}">\n'
+        f"{_alternates(item, info)}"
         f"<style>\n{CSS}\n</style>\n</head>\n<body>\n"
         '<article class="kb-card">\n'
         f'<p class="kb-card__type">{_e(item.type_label(lang))}</p>\n'

@@ -1,0 +1,88 @@
+"""The way from a page to the same page in the other language, and what its <head> tells search engines.
+
+- hreflang alternates are absolute addresses (search engines ignore relative ones), one per
+  language plus x-default (the English page, for readers in neither language);
+- the header's switch names the other language in words, in that language ("Cymraeg" on English
+  pages, "English" on Welsh ones), and keeps the reader's place: the browser script
+  (docs/assets/kb-language-switch.js) carries the query string over and maps a heading #anchor
+  through the heading outline, which the parity checks (KB043) keep the same in both languages.
+
+Plain data in, plain data out; hooks/language_switch.py feeds it MkDocs's pages and tables of contents.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from kb.sources.urls import absolute
+
+# A heading in a page's outline: (level, id), in reading order.
+Heading = tuple[int, str]
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    # The language's name in itself ("Cymraeg"), from the i18n languages in mkdocs.yml.
+    name: str
+    # Site-root-relative path of the page in that language: "cy/guides/x/" ("" for the home page).
+    path: str
+    # The same as an absolute address: "https://…/cy/guides/x/".
+    link: str
+
+
+@dataclass(frozen=True)
+class Switch:
+    """What the header's language switch needs on one page."""
+
+    lang: str
+    name: str
+    path: str
+    # JSON list of [id on this page, id on the other page] for headings at the same place in both
+    # outlines; "" when not known (the browser script then keeps the fragment as it is).
+    anchor_pairs: str = ""
+
+
+def alternates(site_url: str, paths: Mapping[str, str], names: Mapping[str, str]) -> list[Alternate]:
+    """One alternate per language that has the page, in the order of ``names``."""
+    return [
+        Alternate(lang, names[lang], paths[lang], absolute(site_url, paths[lang])) for lang in names if lang in paths
+    ]
+
+
+def hreflang_links(alts: Sequence[Alternate], default_lang: str) -> list[dict[str, str]]:
+    """The head's <link rel="alternate" hreflang> entries (Material prints config.extra.alternate).
+
+    x-default goes to the default language's page: the page for a reader whose language is
+    neither (Google's recommendation for sites with a language switch).
+    """
+    links = [{"name": a.name, "lang": a.lang, "link": a.link} for a in alts]
+    default = next((a for a in alts if a.lang == default_lang), None)
+    if default is not None and len(alts) > 1:
+        links.append({"name": default.name, "lang": "x-default", "link": default.link})
+    return links
+
+
+def heading_pairs(own: Sequence[Heading], other: Sequence[Heading]) -> list[tuple[str, str]]:
+    """Pairs (own id, other id) of the headings at the same place in both outlines.
+
+    Only when both outlines have the same levels in the same order (what KB043 guarantees for a
+    published pair); otherwise a position says nothing and no pair is given. Identical ids need
+    no mapping and are left out.
+    """
+    if [level for level, _ in own] != [level for level, _ in other]:
+        return []
+    return [(a, b) for (_, a), (_, b) in zip(own, other, strict=True) if a != b]
+
+
+def switch_for(
+    lang: str, alts: Sequence[Alternate], own_headings: Sequence[Heading] | None, other_headings: Sequence[Heading] | None
+) -> Switch | None:
+    """The switch to the first other language that has this page (None when none has)."""
+    target = next((a for a in alts if a.lang != lang), None)
+    if target is None:
+        return None
+    pairs = heading_pairs(own_headings, other_headings) if own_headings and other_headings else []
+    return Switch(target.lang, target.name, target.path, json.dumps(pairs, ensure_ascii=False) if pairs else "")
