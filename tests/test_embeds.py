@@ -29,8 +29,16 @@ def test_card_is_self_contained_and_in_its_language(items):
     assert '<html lang="cy">' in card
     assert "<script" not in card and "<link rel=\"stylesheet\"" not in card and "<style>" in card
     assert "Gwrando cyn penderfynu" in card and "Darllen y canllaw llawn" in card
-    # Nothing is fetched from anywhere: the only absolute address is the canonical link.
-    assert re.findall(r'(?:src|href)="(https?://[^"]+)"', card) == ["https://kb.example.org/cy/guides/listening-first/"]
+    # Nothing is fetched from anywhere: the only absolute addresses are the canonical link and the
+    # card's hreflang alternates (which browsers never fetch).
+    alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', card)
+    assert alternates == [
+        ("en", "https://kb.example.org/embed/listening-first/"),
+        ("cy", "https://kb.example.org/cy/embed/listening-first/"),
+        ("x-default", "https://kb.example.org/embed/listening-first/"),
+    ]
+    fetched = re.sub(r'<link rel="alternate" [^>]*>', "", card)
+    assert re.findall(r'(?:src|href)="(https?://[^"]+)"', fetched) == ["https://kb.example.org/cy/guides/listening-first/"]
     links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>', card)
     assert links and all('target="_top"' in a for a in re.findall(r"<a [^>]*>", card))
     assert links[0] == "../../guides/listening-first/"
