@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import json
 import random
 import shutil
 import sys
@@ -30,7 +31,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kb import search_index  # noqa: E402
+import yaml  # noqa: E402
+
+from kb.built import search_index  # noqa: E402
 from kb.built.mutations import load as load_mutations  # noqa: E402
 
 TARGET_BYTES = 250 * 1024
@@ -102,7 +105,8 @@ def _text(rng: random.Random, welsh: bool, tail: list[str]) -> str:
 def _page(lang: str, title: str, theme: str, body: str) -> str:
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
-        f'<meta data-pagefind-filter="theme[content]" content="{theme}"></head><body>'
+        f'<meta data-pagefind-filter="theme[content]" content="{theme}">'
+        f'<meta data-pagefind-filter="kbtier[content]" content="content"></head><body>'
         f'<header><nav>menu</nav></header><main><article class="md-content__inner md-typeset">'
         f"<h1>{title}</h1>{body}</article></main></body></html>"
     )
@@ -124,21 +128,25 @@ def generate(site: Path, pages: int, seed: int = 7) -> None:
 
 BENCH_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>bench</title></head><body>
 <script type="module">
-import {{ searchAll }} from "/assets/kb-search/kb-search.js";
+import {{ searchAll, queryWords }} from "/assets/kb-search/kb-search.js";
 import {{ createMutations }} from "/assets/kb-search/mutations.js";
+import {{ createLexicon }} from "/assets/kb-search/lexicon.js";
 const data = await (await fetch("/assets/kb-search/data.json")).json();
-const {{ radicals }} = createMutations(data.mutations);
+const {{ radicals, forms }} = createMutations(data.mutations);
+const lexicon = createLexicon(new URL("/assets/kb-search/lexicon/cy/", location.href), data.lexicon.cy);
 const pf = await import("/pagefind/pagefind.js");
-const inst = {{ lang: "{lang}", welsh: {welsh}, pagefind: pf.createInstance({{ baseUrl: "/", noWorker: true }}),
-               translateFilters: (f) => f }};
+const inst = {{ lang: "{lang}", welsh: {welsh}, pagefind: await pf.createInstance({{ baseUrl: "/", noWorker: true,
+               ranking: data.ranking }}), translateFilters: (f) => f, untranslate: (k, v) => v }};
 await inst.pagefind.filters();                      // the search box lists the facets
-const merged = await searchAll([inst], "{query}", {{}}, radicals);
+const typed = queryWords("{query}").words;
+if ({welsh}) await lexicon.load(typed.flatMap((w) => radicals(w)).flatMap((r) => forms(r)));
+const {{ results: merged }} = await searchAll([inst], "{query}", {{}}, {{ radicals, known: lexicon.known }});
 await Promise.all(merged.slice(0, 10).map((r) => r.result.data()));   // first 10 results shown
 window.benchDone = merged.length;
 </script></body></html>"""
 
 
-COMPRESSIBLE = {".js", ".json", ".css", ".html"}  # Pagefind's index files are compressed already
+COMPRESSIBLE = {".js", ".json", ".css", ".html", ".txt"}  # Pagefind's index files are compressed already
 
 
 class _Server(SimpleHTTPRequestHandler):
@@ -229,17 +237,23 @@ def main() -> int:
         t0 = time.perf_counter()
         generate(site, n)
         t1 = time.perf_counter()
-        stats = search_index.index_site(site)
+        ranking = search_index.Ranking.from_data(
+            yaml.safe_load((REPO / "data" / "search" / "ranking.yml").read_text(encoding="utf-8"))
+        )
+        stats = search_index.index_site(site, ranking=ranking)
         t2 = time.perf_counter()
         assets = site / "assets" / "kb-search"
         assets.mkdir(parents=True)
-        for name in ("kb-search.js", "mutations.js"):
+        for name in ("kb-search.js", "mutations.js", "lexicon.js"):
             shutil.copy2(REPO / "overrides" / "assets" / "kb-search" / name, assets / name)
-        shutil.copy2(REPO / "data" / "search" / "mutations.json", assets / "mutations.json")
-        (assets / "data.json").write_text(
-            '{"mutations":' + (REPO / "data" / "search" / "mutations.json").read_text(encoding="utf-8") + ',"facets":{}}',
-            encoding="utf-8",
-        )
+        keys = search_index.write_lexicon(stats.welsh_words, assets / "lexicon" / "cy")
+        payload = {
+            "mutations": json.loads((REPO / "data" / "search" / "mutations.json").read_text(encoding="utf-8")),
+            "facets": {},
+            "lexicon": {"cy": keys},
+            "ranking": {"metaWeights": ranking.meta_weights},
+        }
+        (assets / "data.json").write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         sizes = index_bytes(site)
         cy = measure(site, "cy", "gymuned")
         en = measure(site, "en", "community")

@@ -29,6 +29,8 @@ log = get_plugin_logger("kb.search")
 _site_dir: Path | None = None
 # The vocabularies, read once per language pass (on_env) rather than checked on disk once per page.
 _vocabularies: dict[str, Any] | None = None
+# data/search/ranking.yml, read once per language pass (on_env).
+_ranking: search_index.Ranking | None = None
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -42,16 +44,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _load_ranking(root: Path) -> search_index.Ranking:
+    data = yaml.safe_load((root / "data" / "search" / "ranking.yml").read_text(encoding="utf-8"))
+    return search_index.Ranking.from_data(data or {})
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    global _vocabularies
+    global _vocabularies, _ranking
     _vocabularies = load_vocabularies(_root(config))
+    _ranking = _load_ranking(_root(config))
     lang = bridge.current_language(config)
     data = yaml.safe_load((_root(config) / "data" / "ui" / "search.yml").read_text(encoding="utf-8"))
     try:
         strings = search_index.ui_strings(data, lang)
     except ValueError as err:
         raise PluginError(str(err)) from None
-    env.globals["kb_search"] = {"lang": lang, "langs": bridge.build_languages(config), "strings": strings}
+    # The pages offered when nothing is found, by their address in this language (when they exist).
+    next_steps = {}
+    for key, src in _ranking.next_steps.items():
+        file = files.get_file_from_path(src)
+        if file is not None:
+            next_steps[key] = file.url
+    env.globals["kb_search"] = {
+        "lang": lang, "langs": bridge.build_languages(config), "strings": strings, "next": next_steps
+    }
     return env
 
 
@@ -59,6 +75,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     vocabularies = _vocabularies if _vocabularies is not None else load_vocabularies(_root(config))
     lang = bridge.current_language(config)
     context["kb_search_filters"] = search_index.facet_filters(page.meta, lang, vocabularies)
+    ranking = _ranking if _ranking is not None else _load_ranking(_root(config))
+    context["kb_search_page"] = search_index.page_marks(page.meta, ranking)
     return context
 
 
@@ -71,18 +89,26 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = _root(config)
     rules_file = root / "data" / "search" / "mutations.json"
     rules = load_mutations(str(rules_file))
+    ranking = _load_ranking(root)
     try:
-        stats = search_index.index_site(site_dir, rules)
+        stats = search_index.index_site(site_dir, rules, ranking=ranking)
     except Exception as err:  # the Pagefind service reports its own failures as exceptions
         raise PluginError(f"Search index: Pagefind failed ({err}).") from None
     # What the search box needs besides Pagefind: the same mutation rules and facet labels.
     langs = bridge.build_languages(config)
+    out = site_dir / "assets" / "kb-search" / "data.json"
+    # The Welsh vocabulary the radicals were limited to, for the search box's expansion and hint line.
+    keys = search_index.write_lexicon(stats.welsh_words, out.parent / "lexicon" / "cy", rules.min_length)
     payload = {
         "mutations": json.loads(rules_file.read_text(encoding="utf-8")),
         "facets": search_index.facet_labels(load_vocabularies(root), langs),
+        "lexicon": {"cy": keys},
+        "ranking": {"metaWeights": ranking.meta_weights},
     }
-    out = site_dir / "assets" / "kb-search" / "data.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     pages = ", ".join(f"{n} {lang}" for lang, n in sorted(stats.pages.items()))
-    log.info(f"Search index: {pages} pages, {stats.extra_terms} Welsh radicals added.")
+    log.info(
+        f"Search index: {pages} pages, {stats.extra_terms} Welsh radicals added, "
+        f"{len(stats.welsh_words)} Welsh words known."
+    )

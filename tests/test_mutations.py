@@ -71,3 +71,38 @@ def test_remembered_radicals_are_not_shared_with_the_caller() -> None:
     first.append("nonsense")
     assert mutations.radicals("Nghymru") == ["Cymru"]
     assert mutations.load() == mutations.Mutations.from_data(json.loads(mutations.DEFAULT_RULES.read_text("utf-8")))
+
+
+KNOWN = frozenset(VECTORS["lexicon"]["words"]).__contains__
+
+
+@pytest.mark.parametrize("case", VECTORS["radicals_known"], ids=lambda c: c["word"] or "<empty>")
+def test_radicals_within_a_vocabulary_match_vectors(case: dict[str, object]) -> None:
+    assert mutations.radicals(str(case["word"]), KNOWN) == case["expect"]
+
+
+@pytest.mark.parametrize("case", VECTORS["forms_known"], ids=lambda c: c["radical"])
+def test_forms_within_a_vocabulary_match_vectors(case: dict[str, object]) -> None:
+    assert mutations.forms(str(case["radical"]), KNOWN) == case["expect"]
+
+
+def test_the_vocabulary_leaves_out_the_issue_non_words() -> None:
+    known = mutations.lexicon(["Deddf", "GitHub", "gymuned", "cymuned", "ysbyty"]).__contains__
+    assert mutations.radicals("Deddf", known) == ["Deddf"]  # not 'Teddf'
+    assert mutations.radicals("GitHub", known) == ["GitHub"]  # not 'CitHub'
+    assert mutations.radicals("ysbyty", known) == ["ysbyty"]  # not 'gysbyty'
+    assert mutations.radicals("gymuned", known) == ["gymuned", "cymuned"]
+    assert mutations.forms("cymuned", known) == ["cymuned", "gymuned"]  # no 'nghymuned': never written
+
+
+def test_lexicon_adds_the_radical_of_a_form_that_can_only_be_mutated() -> None:
+    # 'nghymuned' can only be nasal 'cymuned'; 'gymuned' may be itself, so 'cymuned' is not derived from it.
+    assert mutations.lexicon(["Nghymuned", "ddeddf"]) == {"nghymuned", "cymuned", "ddeddf", "deddf"}
+    assert mutations.lexicon(["gymuned"]) == {"gymuned"}
+
+
+def test_g_is_restored_before_l_n_and_r() -> None:
+    assert "glan" in mutations.radicals("lan")
+    assert "gnawd" in mutations.radicals("nawd")
+    assert "grym" in mutations.radicals("rym")
+    assert "nawd" in mutations.forms("gnawd")

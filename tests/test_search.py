@@ -48,7 +48,7 @@ def test_only_page_content_is_indexed_and_welsh_pages_carry_radicals(site: Path)
 def test_facets_are_filters_in_the_page_language(site: Path) -> None:
     frags = fragments(site)
     assert frags["/cy/guides/a/"]["filters"] == {
-        "type": ["Canllaw"], "theme": ["Cynnwys ac ymgysylltu"], "sector": ["Llywodraeth leol"]
+        "type": ["Canllaw"], "theme": ["Cynnwys ac ymgysylltu"], "sector": ["Llywodraeth leol"], "kbtier": ["content"]
     }
     assert frags["/guides/b/"]["filters"]["theme"] == ["Health and social care"]
     head = (site / "cy" / "guides" / "a" / "index.html").read_text(encoding="utf-8").split("</head>")[0]

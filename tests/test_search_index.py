@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,74 @@ def test_an_article_tag_the_quick_search_misreads_is_still_found() -> None:
     prepared = si.prepare_page(source, "/cy/x/")
     assert prepared is not None and prepared.extra == ["cymuned", "tref"]
     assert '<article data-note="a > b" class="md-content__inner md-typeset" data-pagefind-body>' in prepared.html
+
+
+# -- issue 12: ranking marks, readable excerpts, the site's Welsh vocabulary ------------------
+RANKING = si.Ranking.from_data(yaml.safe_load((REPO / "data" / "search" / "ranking.yml").read_text(encoding="utf-8")))
+
+
+def test_page_marks_rank_content_above_listing_pages_and_leave_out_the_parity_report() -> None:
+    assert si.page_marks({"id": "tempo", "type": "case-study", "summary": "Time\n credits."}, RANKING) == {
+        "tier": "content", "summary": "Time credits."
+    }
+    assert si.page_marks({"id": "any", "type": "resource"}, RANKING)["tier"] == "content"  # later types too
+    assert si.page_marks({"id": "guides", "type": "page"}, RANKING)["tier"] == ""
+    assert si.page_marks({"id": "parity", "type": "page"}, RANKING)["index"] == "exclude"
+    assert si.page_marks({"id": "glossary", "type": "guide"}, RANKING)["index"] == "terms"
+
+
+def head_mark(mark: str) -> str:
+    return f'<meta name="{si.INDEX_META}" content="{mark}"></head>'
+
+
+def test_a_page_marked_exclude_is_not_indexed() -> None:
+    source = page("en", "<h1>Welsh and English in step</h1><p>docs/guides/a.md</p>").replace("</head>", head_mark("exclude"))
+    assert si.prepare_page(source, "/about/parity/") is None
+
+
+def test_glossary_cells_weigh_more_than_body_text() -> None:
+    table = "<table><tr><td>community</td><td>cymuned</td></tr></table>"
+    source = page("en", f"<h1>Glossary</h1>{table}").replace("</head>", head_mark("terms"))
+    prepared = si.prepare_page(source, "/guides/glossary/")
+    assert prepared is not None
+    assert prepared.html.count('<td data-pagefind-weight="4">') == 2
+    plain = si.prepare_page(page("en", f"<h1>Other</h1>{table}"), "/x/")
+    assert plain is not None and "data-pagefind-weight" not in plain.html
+
+
+def test_a_definition_term_is_separated_from_its_value() -> None:
+    # Pagefind runs '<dt>Areas</dt><dd>Swansea</dd>' together as 'AreasSwansea' in excerpts.
+    prepared = si.prepare_page(page("cy", "<dl><dt>Ardaloedd</dt><dd>Abertawe</dd></dl>"), "/cy/x/")
+    assert prepared is not None and "<dt>Ardaloedd</dt>: <dd>Abertawe</dd>" in prepared.html
+
+
+def test_radicals_are_limited_to_the_sites_welsh_vocabulary(tmp_path: Path) -> None:
+    site, mirror = tmp_path / "site", tmp_path / "mirror"
+    pages = {
+        "cy/a/index.html": "<h1>Deddf</h1><p>Mae'r gymuned yn defnyddio GitHub.</p>",
+        "cy/b/index.html": "<h1>Cymuned</h1><p>Yng nghymru mae ysbyty.</p>",
+    }
+    for rel, body in pages.items():
+        (site / rel).parent.mkdir(parents=True)
+        (site / rel).write_text(page("cy", body), encoding="utf-8")
+    stats = si.prepare_site(site, mirror)
+    a = (mirror / "cy/a/index.html").read_text(encoding="utf-8")
+    assert "cymuned</div>" in a  # 'gymuned': cymuned is a word of the site
+    assert "teddf" not in a and "cithub" not in a  # the rules allow them; the site never says them
+    b = (mirror / "cy/b/index.html").read_text(encoding="utf-8")
+    assert ">cymru</div>" in b and "gysbyty" not in b  # nasal 'nghymru' is certain; 'gysbyty' not a word
+    assert {"cymuned", "cymru", "nghymru", "deddf"} <= stats.welsh_words and "teddf" not in stats.welsh_words
+
+
+def test_the_vocabulary_is_published_in_small_files_by_first_letters(tmp_path: Path) -> None:
+    keys = si.write_lexicon(["cymuned", "cymru", "ŵyl", "y", "gymuned"], tmp_path / "cy")
+    assert keys == ["cy", "gy", "wy"]
+    assert (tmp_path / "cy" / "cy.txt").read_text(encoding="utf-8") == "cymru\ncymuned\n"
+    assert (tmp_path / "cy" / "wy.txt").read_text(encoding="utf-8") == "ŵyl\n"  # 'y' is too short to offer
+    si.write_lexicon(["pobl"], tmp_path / "cy")
+    assert sorted(p.name for p in (tmp_path / "cy").iterdir()) == ["po.txt"]  # nothing left over
+
+
+@pytest.mark.parametrize("case", json.loads((REPO / "tests/vectors/mutations.json").read_text("utf-8"))["shard_keys"]["cases"])
+def test_shard_keys_match_the_shared_vectors(case: dict[str, str]) -> None:
+    assert si.shard_key(case["word"]) == case["expect"]

@@ -7,12 +7,18 @@ so the search box and the indexer can never disagree about which words are forms
 ``radicals("gymuned")`` -> ``["gymuned", "cymuned"]``: every word the given one may be a form of,
 itself first when its first letter can begin an unmutated word. ``forms("cymuned")`` ->
 ``["cymuned", "gymuned", "nghymuned", "chymuned"]``: the word and all its mutated forms.
+
+The rules alone over-generate: 'Deddf' may be soft-mutated 'Teddf', 'GitHub' a mutated 'CitHub'. So
+both directions take ``known``, the knowledge base's own Welsh vocabulary (:func:`lexicon`, built from
+the Welsh pages): a rule's candidate is proposed only when it is a word the knowledge base uses.
+A form that can only be mutated (dd-, mh-, nh-, ngh-, ng-) with a single possible radical keeps that
+radical whatever the vocabulary says: the grammar leaves no doubt.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -76,8 +82,21 @@ class Mutations:
         return any((b == VOWEL and unit in self.vowels) or unit == b for b in before)
 
     # -- the two directions --------------------------------------------------------------
-    def radicals(self, word: str) -> list[str]:
-        return list(self._radicals(word))
+    def radicals(self, word: str, known: Callable[[str], bool] | None = None) -> list[str]:
+        """``word`` (when it may be unmutated) and the radicals it may be a form of.
+
+        With ``known`` (is this lower-case word in the vocabulary?) a radical other than ``word`` is
+        kept only when known, unless it is the single radical of a form that can only be mutated.
+        """
+        found = self._radicals(word)
+        if known is None:
+            return list(found)
+        low = word.lower()
+        itself = [c for c in found if c.lower() == low]
+        others = [c for c in found if c.lower() != low]
+        if not itself and len(others) == 1:
+            return others  # 'nghymuned', 'ddeddf': certainly mutated, one possible radical
+        return itself + [c for c in others if known(c.lower())] or [word]
 
     def _compute_radicals(self, word: str) -> tuple[str, ...]:
         low = word.lower()
@@ -99,7 +118,14 @@ class Mutations:
         out = [c for c in _unique(out) if c == low or len(c) >= self.min_length]
         return tuple(_recase(word, c) for c in out) or (word,)
 
-    def forms(self, radical: str) -> list[str]:
+    def forms(self, radical: str, known: Callable[[str], bool] | None = None) -> list[str]:
+        """``radical`` and its mutated forms; with ``known``, only the forms in the vocabulary."""
+        every = self._forms(radical)
+        if known is None:
+            return every
+        return [every[0]] + [f for f in every[1:] if known(f.lower())]
+
+    def _forms(self, radical: str) -> list[str]:
         low = radical.lower()
         if not low or not low[0].isalpha() or low in self.fixed_words:
             return [radical]
@@ -145,11 +171,28 @@ def load(path: str | None = None) -> Mutations:
     return Mutations.from_data(json.loads(file.read_text(encoding="utf-8")))
 
 
-def radicals(word: str) -> list[str]:
+def radicals(word: str, known: Callable[[str], bool] | None = None) -> list[str]:
     """Every radical ``word`` may be a mutated form of (itself first when it may be unmutated)."""
-    return load().radicals(word)
+    return load().radicals(word, known)
 
 
-def forms(radical: str) -> list[str]:
+def forms(radical: str, known: Callable[[str], bool] | None = None) -> list[str]:
     """``radical`` and every mutated form of it."""
-    return load().forms(radical)
+    return load().forms(radical, known)
+
+
+def lexicon(words: Iterable[str], rules: Mutations | None = None) -> frozenset[str]:
+    """The Welsh vocabulary the expansion may propose: ``words`` (lower case) and the radical of
+    every word in them that can only be a mutated form of one word ('nghymuned' adds 'cymuned',
+    even where the text never writes 'cymuned' itself)."""
+    rules = rules or load()
+    known = {w.lower() for w in words}
+    certain: set[str] = set()
+    for word in known:
+        # With an empty vocabulary only a certain radical survives (see Mutations.radicals).
+        certain.update(r.lower() for r in rules.radicals(word, _nothing) if r.lower() != word)
+    return frozenset(known | certain)
+
+
+def _nothing(_word: str) -> bool:
+    return False

@@ -16,13 +16,14 @@ import html
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from kb.built.mutations import Mutations, load
+from kb.built.mutations import Mutations, lexicon, load
 
 # Facets: Pagefind filter key -> (front-matter field, vocabulary). Keys are stable ids the search
 # box reads; the values are term labels in the page's language.
@@ -34,6 +35,8 @@ FACETS: dict[str, tuple[str, str]] = {
 }
 # Weight of the hidden radicals: found, but below any word actually written on the page.
 EXTRA_WEIGHT = "0.1"
+# Weight of a glossary term (a table cell on a page marked "terms") unless data/search/ranking.yml says.
+TERM_WEIGHT = 4.0
 # The meta key telling the search box how many trailing words of a result are the hidden block.
 EXTRA_META = "kbextra"
 # Material wraps each page's own content in this element; menus, header and footer stay out.
@@ -42,6 +45,16 @@ BODY_CLASS = "md-content__inner"
 # Only ".class" and "[attribute]" selectors: _BodyFinder applies the same list.
 EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".kb-embed", "[data-pagefind-ignore]", "[data-kb-search-ignore]"]
 SKIPPED_FILES = {"404.html"}
+# A hidden Pagefind filter: "content" on guides, case studies and every other content type; absent on
+# listing pages. The search box runs content first, then the rest ({"none": ["content"]}).
+TIER_FILTER = "kbtier"
+CONTENT_TIER = "content"
+# <meta name="kb-search-index" content="exclude|terms"> in a page's head (kb-head-search.html).
+INDEX_META = "kb-search-index"
+_INDEX_MARK = re.compile(r'<meta\s+name="' + INDEX_META + r'"\s+content="(\w+)"', re.IGNORECASE)
+_DT_END = re.compile(r"</dt>", re.IGNORECASE)
+_TD_OPEN = re.compile(r"<td\b", re.IGNORECASE)
+_BODY_OPEN = re.compile(r"<body\b", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
@@ -50,23 +63,62 @@ _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z-]+)", re.IGNORECASE
 _ARTICLE_OPEN = re.compile(r"<article\b[^>]*\b" + re.escape(BODY_CLASS) + r"\b", re.IGNORECASE)
 
 
+# -- ranking: which pages, how they rank (data/search/ranking.yml) ---------------------------
+@dataclass(frozen=True)
+class Ranking:
+    listing_types: frozenset[str]
+    maintainers_pages: frozenset[str]
+    term_pages: frozenset[str]
+    term_weight: float
+    meta_weights: dict[str, float]
+    next_steps: dict[str, str] = field(default_factory=dict)  # string key -> source path of a page
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Ranking:
+        return cls(
+            frozenset(data.get("listing_types") or ()),
+            frozenset(data.get("maintainers_pages") or ()),
+            frozenset(data.get("term_pages") or ()),
+            float(data.get("term_weight", 1)),
+            {str(k): float(v) for k, v in (data.get("meta_weights") or {}).items()},
+            {str(k): str(v) for k, v in (data.get("next_steps") or {}).items()},
+        )
+
+
+def page_marks(meta: Mapping[str, Any], ranking: Ranking) -> dict[str, str]:
+    """What a page's <head> tells the indexer, from its front matter: its tier and index mark."""
+    page_id, page_type = str(meta.get("id") or ""), str(meta.get("type") or "")
+    marks = {"tier": CONTENT_TIER if page_type and page_type not in ranking.listing_types else ""}
+    if page_id in ranking.maintainers_pages:
+        marks["index"] = "exclude"
+    elif page_id in ranking.term_pages:
+        marks["index"] = "terms"
+    summary = meta.get("summary")
+    if isinstance(summary, str) and summary.strip():
+        marks["summary"] = " ".join(summary.split())
+    return marks
+
+
 # -- Welsh: the extra terms -----------------------------------------------------------------
 def words(text: str) -> list[str]:
     """Words as Pagefind splits them (letters only; apostrophes and hyphens separate)."""
     return _WORD.findall(text)
 
 
-def extra_terms(text: str, rules: Mutations | None = None) -> list[str]:
+def extra_terms(
+    text: str, rules: Mutations | None = None, known: Callable[[str], bool] | None = None
+) -> list[str]:
     """The radicals of the mutated words in ``text`` that the text does not already contain.
 
-    'Mae'r gymuned yng Nghymru' -> ['cymuned', 'cymru'] (lower case, first-seen order).
+    'Mae'r gymuned yng Nghymru' -> ['cymuned', 'cymru'] (lower case, first-seen order). With
+    ``known`` (the site's Welsh vocabulary) only radicals the knowledge base uses are added.
     """
     rules = rules or load()
     # Each distinct word once (first-seen order); rules.radicals caches across pages too.
     distinct = dict.fromkeys(w.lower() for w in words(text))
     extra: dict[str, None] = {}
     for low in distinct:
-        for radical in rules.radicals(low):
+        for radical in rules.radicals(low, known):
             if radical != low and radical not in distinct:
                 extra[radical] = None
     return list(extra)
@@ -194,6 +246,8 @@ class PreparedPage:
     lang: str
     html: str  # what Pagefind reads
     extra: list[str] = field(default_factory=list)
+    own_text: str = ""  # the text in the page's own language (for the site's Welsh vocabulary)
+    extra_at: int = 0  # where in ``html`` the hidden block goes (before the article's closing tag)
 
 
 def page_lang(source: str) -> str:
@@ -201,27 +255,66 @@ def page_lang(source: str) -> str:
     return match.group(1).lower() if match else "unknown"
 
 
-def prepare_page(source: str, url: str, rules: Mutations | None = None) -> PreparedPage | None:
-    """Mark the page's own content for Pagefind and, for Welsh, add the hidden radicals.
+def index_mark(source: str) -> str:
+    """The page's kb-search-index mark: "exclude", "terms" or ""."""
+    head_end = _BODY_OPEN.search(source)
+    match = _INDEX_MARK.search(source, 0, head_end.start() if head_end else len(source))
+    return match.group(1).lower() if match else ""
 
-    None when the page has no content article (redirect stubs, embeds without one).
+
+def read_page(source: str, url: str, term_weight: float = TERM_WEIGHT) -> PreparedPage | None:
+    """The page marked for Pagefind, without the Welsh radicals yet (see :func:`with_radicals`).
+
+    None when the page has no content article (redirect stubs) or is left out of the search.
+    In the copy Pagefind reads, a definition list's term is followed by ': ' (Pagefind runs
+    '<dt>Areas</dt><dd>Swansea</dd>' together as 'AreasSwansea') and, on glossary pages, each table
+    cell weighs more than body text.
     """
+    mark = index_mark(source)
+    if mark == "exclude":
+        return None
     found = _find_body(source)
     if found is None:
         return None
     finder, start, end = found
+    open_at = start + len(finder.start_tag) - 1  # the '>' ending the <article ...> tag
+    inner = source[open_at:end]
+    if "</dt>" in inner or "</DT>" in inner:
+        inner = _DT_END.sub("</dt>: ", inner)
+    if mark == "terms":
+        inner = _TD_OPEN.sub(f'<td data-pagefind-weight="{term_weight:g}"', inner)
+    marked = source[:open_at] + " data-pagefind-body" + inner
     lang = page_lang(source)
     # Only Welsh text gets radicals: an English quotation (lang="en") would add nonsense such as 'gwhen'.
-    extra = extra_terms(" ".join(finder.own_text), rules) if lang.split("-")[0] == "cy" else []
-    block = ""
-    if extra:
-        block = (
-            f'<div hidden data-pagefind-weight="{EXTRA_WEIGHT}" '
-            f'data-pagefind-meta="{EXTRA_META}:{len(extra)}">{html.escape(" ".join(extra))}</div>'
-        )
-    open_at = start + len(finder.start_tag) - 1  # the '>' ending the <article ...> tag
-    marked = source[:open_at] + " data-pagefind-body" + source[open_at:end] + block + source[end:]
-    return PreparedPage(url, lang, marked, extra)
+    own = " ".join(finder.own_text) if lang.split("-")[0] == "cy" else ""
+    return PreparedPage(url, lang, marked + source[end:], own_text=own, extra_at=len(marked))
+
+
+def with_radicals(
+    page: PreparedPage, rules: Mutations | None = None, known: Callable[[str], bool] | None = None
+) -> PreparedPage:
+    """``page`` with the hidden block of the radicals of its Welsh words (none for other languages)."""
+    extra = extra_terms(page.own_text, rules, known) if page.own_text else []
+    if not extra:
+        return page
+    block = (
+        f'<div hidden data-pagefind-weight="{EXTRA_WEIGHT}" '
+        f'data-pagefind-meta="{EXTRA_META}:{len(extra)}">{html.escape(" ".join(extra))}</div>'
+    )
+    marked = page.html[: page.extra_at] + block + page.html[page.extra_at :]
+    return PreparedPage(page.url, page.lang, marked, extra, page.own_text, page.extra_at)
+
+
+def prepare_page(
+    source: str, url: str, rules: Mutations | None = None, known: Callable[[str], bool] | None = None
+) -> PreparedPage | None:
+    """Mark the page's own content for Pagefind and, for Welsh, add the hidden radicals.
+
+    None when the page has no content article (redirect stubs, embeds without one) or is left out.
+    ``known``: the site's Welsh vocabulary; without it every radical the rules allow is added.
+    """
+    page = read_page(source, url)
+    return None if page is None else with_radicals(page, rules, known)
 
 
 def url_of(site_dir: Path, file: Path) -> str:
@@ -283,16 +376,27 @@ def facet_labels(vocabularies: Mapping[str, Any], langs: Iterable[str]) -> dict[
 class IndexStats:
     pages: dict[str, int] = field(default_factory=dict)  # language -> pages indexed
     extra_terms: int = 0
-    skipped: list[str] = field(default_factory=list)  # HTML files without a content article
+    skipped: list[str] = field(default_factory=list)  # HTML files without a content article or left out
+    welsh_words: frozenset[str] = frozenset()  # the site's Welsh vocabulary (kb.built.mutations.lexicon)
 
 
-def prepare_site(site_dir: Path, mirror: Path, rules: Mutations | None = None) -> IndexStats:
-    """Write what Pagefind should read of each built page into ``mirror`` (same relative paths)."""
+def prepare_site(
+    site_dir: Path, mirror: Path, rules: Mutations | None = None, ranking: Ranking | None = None
+) -> IndexStats:
+    """Write what Pagefind should read of each built page into ``mirror`` (same relative paths).
+
+    Two steps: every page is read and written once; then, knowing the whole site's Welsh vocabulary,
+    the Welsh pages get their hidden radicals (a splice into the copy, no second parse).
+    """
+    rules = rules or load()
+    term_weight = ranking.term_weight if ranking else TERM_WEIGHT
     stats = IndexStats()
     made: set[Path] = set()  # folders already created in the mirror (one mkdir each, not one a page)
+    welsh: list[tuple[Path, PreparedPage]] = []
+    vocabulary: set[str] = set()
     for file in html_files(site_dir):
         rel = file.relative_to(site_dir)
-        page = prepare_page(file.read_text(encoding="utf-8"), url_of(site_dir, file), rules)
+        page = read_page(file.read_text(encoding="utf-8"), url_of(site_dir, file), term_weight)
         if page is None:
             stats.skipped.append(rel.as_posix())
             continue
@@ -300,9 +404,19 @@ def prepare_site(site_dir: Path, mirror: Path, rules: Mutations | None = None) -
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_text(page.html, encoding="utf-8")
         stats.pages[page.lang] = stats.pages.get(page.lang, 0) + 1
-        stats.extra_terms += len(page.extra)
+        if page.own_text:
+            vocabulary.update(w.lower() for w in words(page.own_text))
+            welsh.append((target, PreparedPage(page.url, page.lang, "", own_text=page.own_text, extra_at=page.extra_at)))
+        target.write_text(page.html, encoding="utf-8")
+    stats.welsh_words = lexicon(vocabulary, rules)
+    known = stats.welsh_words.__contains__
+    for target, page in welsh:
+        page.html = target.read_text(encoding="utf-8")
+        done = with_radicals(page, rules, known)
+        if done.extra:
+            target.write_text(done.html, encoding="utf-8")
+            stats.extra_terms += len(done.extra)
     return stats
 
 
@@ -316,7 +430,9 @@ async def _write_index(mirror: Path, output: Path) -> None:
         # leaving the block writes the files
 
 
-def index_site(site_dir: Path, rules: Mutations | None = None, output: Path | None = None) -> IndexStats:
+def index_site(
+    site_dir: Path, rules: Mutations | None = None, output: Path | None = None, ranking: Ranking | None = None
+) -> IndexStats:
     """Index every built page under ``site_dir`` into ``site_dir/pagefind`` (one index per language).
 
     The published HTML is not touched: Pagefind reads prepared copies in a temporary folder.
@@ -325,9 +441,32 @@ def index_site(site_dir: Path, rules: Mutations | None = None, output: Path | No
     if target.is_dir():
         shutil.rmtree(target)  # no stale chunks from an earlier build (mkdocs serve)
     with tempfile.TemporaryDirectory(prefix="kb-search-") as tmp:
-        stats = prepare_site(site_dir, Path(tmp), rules)
+        stats = prepare_site(site_dir, Path(tmp), rules, ranking)
         asyncio.run(_write_index(Path(tmp), target))
     return stats
+
+
+# -- the Welsh vocabulary, published for the search box -----------------------------------------
+def shard_key(word: str) -> str:
+    """The file a word is published in: its first two letters without accents ('ŵyl' -> 'wy'),
+    anything but a-z as '_'. overrides/assets/kb-search/lexicon.js computes the same key."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return "".join(c if "a" <= c <= "z" else "_" for c in folded[:2]).ljust(2, "_")
+
+
+def write_lexicon(vocabulary: Iterable[str], folder: Path, min_length: int = 2) -> list[str]:
+    """Publish ``vocabulary`` in ``folder`` as one small text file per :func:`shard_key` (a word a
+    line, sorted); returns the keys. A query needs a few of them: a few KB, however large the site."""
+    shards: dict[str, list[str]] = {}
+    for word in sorted(vocabulary):
+        if len(word) >= min_length:
+            shards.setdefault(shard_key(word), []).append(word)
+    if folder.is_dir():
+        shutil.rmtree(folder)  # no words left over from an earlier build
+    folder.mkdir(parents=True)
+    for key, found in shards.items():
+        (folder / f"{key}.txt").write_text("\n".join(found) + "\n", encoding="utf-8")
+    return sorted(shards)
 
 
 # -- the search box's strings ----------------------------------------------------------------

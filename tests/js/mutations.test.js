@@ -23,3 +23,19 @@ test("every form leads back to its radical", () => {
     for (const form of forms(v.radical)) assert.ok(radicals(form).includes(v.radical), `${form} -> ${v.radical}`);
   }
 });
+
+const lexicon = new Set(vectors.lexicon.words);
+const known = (w) => lexicon.has(w);
+
+test("radicals within a vocabulary match the shared vectors", () => {
+  for (const v of vectors.radicals_known) assert.deepEqual(radicals(v.word, known), v.expect, `${v.word} (${v.why})`);
+});
+
+test("forms within a vocabulary match the shared vectors", () => {
+  for (const v of vectors.forms_known) assert.deepEqual(forms(v.radical, known), v.expect, `${v.radical} (${v.why})`);
+});
+
+test("lexicon file keys match the shared vectors", async () => {
+  const { shardKey } = await import("../../overrides/assets/kb-search/lexicon.js");
+  for (const v of vectors.shard_keys.cases) assert.equal(shardKey(v.word), v.expect, v.word);
+});

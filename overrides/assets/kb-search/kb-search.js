@@ -8,6 +8,7 @@
 // Plain ES module, no build step. Every string comes from the page (data/ui/search.yml).
 
 import { createMutations } from "./mutations.js";
+import { createLexicon } from "./lexicon.js";
 
 const PAGE_SIZE = 10;
 const MAX_VARIANTS = 12; // queries per language for one search (combinations of radicals)
@@ -17,50 +18,138 @@ const WORD = /[\p{L}\p{M}]+/gu;
 const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => (k in values ? values[k] : `{${k}}`));
 
-// -- query expansion (pure; also used by bench/search_bench.py) ------------------------------
-// Every query to run for `query`: the words as typed first, then each word replaced by its radicals.
-export function variants(query, radicals) {
-  const words = query.match(WORD) || [];
-  if (!words.length) return [];
+// -- the query (pure; also used by bench/) ---------------------------------------------------
+// Words of one or two letters are never searched as a prefix: Pagefind would match every word they
+// begin ('a' -> all, and, about). With longer words present they are left out (mostly 'y', 'a', 'i',
+// 'of'); a query of short words only is an exact search for them ('tŷ').
+const MIN_PREFIX = 3;
+
+export function queryWords(query) {
+  const words = (query.match(WORD) || []).map((w) => w.toLowerCase());
+  const long = words.filter((w) => [...w].length >= MIN_PREFIX);
+  return long.length ? { words: long, exact: false } : { words, exact: words.length > 0 };
+}
+
+// What to look a Welsh word up by: the radicals the vocabulary knows other than the word itself
+// (the indexer added each radical to every page with a form of it, so 'cymuned' finds 'gymuned',
+// 'nghymuned' and 'chymuned'), else the word as typed.
+export function lookups(word, radicals, known) {
+  const low = word.toLowerCase();
+  const others = radicals(low, known).map((r) => r.toLowerCase()).filter((r) => r !== low);
+  return others.length ? [...new Set(others)] : [low];
+}
+
+// Every query to run: one word from each word's lookups (combinations, at most MAX_VARIANTS).
+export function variants(wordsOptions) {
+  if (!wordsOptions.length) return [];
   let combos = [[]];
-  for (const word of words) {
-    const options = [...new Set([word.toLowerCase(), ...radicals(word.toLowerCase())])];
+  for (const options of wordsOptions) {
     combos = combos.flatMap((c) => options.map((o) => [...c, o])).slice(0, MAX_VARIANTS);
   }
   return combos.map((c) => c.join(" "));
 }
 
+// Does a word written on a page answer the searched `term`? It begins with the term (Pagefind's
+// prefix match), or shares most of it (the same stem: 'communities' for 'community'). Pagefind,
+// finding no word that begins with a term, falls back to the longest indexed word the term begins
+// with ('allotments' -> 'all', 'ysbyty' -> 'y'); such a match shares only a fragment and is refused.
+export function answers(written, term) {
+  const t = fold(term);
+  const parts = fold(written).match(/\p{L}+/gu) || [];
+  return [parts.join(""), ...parts].some((w) => {
+    if (w.startsWith(t)) return true;
+    let common = 0;
+    while (common < Math.min(w.length, t.length) && w[common] === t[common]) common++;
+    return common >= Math.max(MIN_PREFIX, t.length - 5);
+  });
+}
+
+// Is `term` really in this index? Pagefind's best result for it alone must show a word answering it
+// (in its text or, for a match in the title or summary, there). Remembered per index and term.
+export async function present(inst, term) {
+  inst.presence ??= new Map();
+  if (!inst.presence.has(term)) {
+    inst.presence.set(term, (async () => {
+      const run = await inst.pagefind.search(term);
+      const top = run?.results?.[0];
+      if (!top) return false;
+      const data = await top.data();
+      const written = (data.content || "").split(/[\r\n\s]+/g);
+      const matched = (data.locations || []).map((i) => written[i] || "");
+      if (matched.some((w) => answers(w, term))) return true;
+      const meta = `${data.meta?.title || ""} ${data.meta?.summary || ""}`.match(WORD) || [];
+      return matched.length === 0 && meta.some((w) => answers(w, term));
+    })());
+  }
+  return inst.presence.get(term);
+}
+
+// The queries to run on one index for the typed words, or [] when a word is not in it.
+export async function plan(inst, query, expand) {
+  const { words, exact } = queryWords(query);
+  if (!words.length) return [];
+  if (exact) return [`"${words.join(" ")}"`];
+  const options = [];
+  for (const word of words) {
+    const candidates = inst.welsh && expand ? lookups(word, expand.radicals, expand.known) : [word];
+    const found = [];
+    for (const c of candidates) if (await present(inst, c)) found.push(c);
+    if (!found.length) return []; // Pagefind needs every word: one absent, no page has them all
+    options.push(found);
+  }
+  return variants(options);
+}
+
+// Content (guides, case studies, any other content type) before listing pages (data/search/ranking.yml).
+const TIERS = [{ any: ["content"] }, { none: ["content"] }];
+
+// Run the searches for `query` on each Pagefind instance and merge: this language before the other,
+// content before listing pages, then Pagefind's score. Also the facet counts of the merged results.
+export async function searchAll(instances, query, filters, expand) {
+  const merged = [];
+  const counts = {};
+  const seen = new Set();
+  for (const [place, inst] of instances.entries()) {
+    const queries = query ? await plan(inst, query, expand) : [null];
+    const translated = inst.translateFilters(filters);
+    for (const [tier, spec] of TIERS.entries()) {
+      const runs = await Promise.all(
+        queries.map((q) => inst.pagefind.search(q, { filters: { ...translated, kbtier: spec } })),
+      );
+      const tierResults = [];
+      for (const run of runs) {
+        for (const result of run?.results || []) {
+          const key = `${inst.lang}:${result.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          tierResults.push({ result, inst, tier, group: place * TIERS.length + tier });
+        }
+        for (const [facet, values] of Object.entries(run?.filters || {})) {
+          for (const [value, n] of Object.entries(values)) {
+            const own = inst.untranslate(facet, value);
+            (counts[facet] ??= {})[own] = (counts[facet][own] || 0) + n;
+          }
+        }
+      }
+      tierResults.sort((a, b) => b.result.score - a.result.score);
+      merged.push(...tierResults);
+    }
+  }
+  const total = merged.length;
+  for (const values of Object.values(counts)) for (const v in values) values[v] = Math.min(values[v], total);
+  return { results: merged, counts };
+}
+
 // Does `word` (as written on a page) answer one of the typed words? Same radical, or a prefix of it.
-export function matcher(query, radicals) {
-  const typed = (query.match(WORD) || []).map((w) => fold(w));
-  const wanted = new Set(typed.flatMap((w) => [w, ...radicals(w).map(fold)]));
+export function matcher(query, radicals, known) {
+  const typed = queryWords(query).words.map((w) => fold(w));
+  const wanted = new Set(typed.flatMap((w) => [w, ...radicals(w, known).map(fold)]));
   const keys = [...wanted];
   return (word) => {
     const f = fold(word);
     if (keys.some((k) => f.startsWith(k))) return true;
-    return radicals(f).some((r) => keys.some((k) => fold(r).startsWith(k)));
+    return radicals(f, known).some((r) => keys.some((k) => fold(r).startsWith(k)));
   };
-}
-
-// Run the searches for `query` on each Pagefind instance, merge, and keep the order:
-// this language before the other, the typed words before their radicals, then Pagefind's score.
-export async function searchAll(instances, query, filters, radicals) {
-  const merged = [];
-  const seen = new Set();
-  for (const inst of instances) {
-    const queries = query ? (inst.welsh ? variants(query, radicals) : [query]) : [null];
-    const translated = inst.translateFilters(filters);
-    const runs = await Promise.all(queries.map((q) => inst.pagefind.search(q, { filters: translated })));
-    runs.forEach((run, i) => {
-      for (const result of run?.results || []) {
-        const key = `${inst.lang}:${result.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        merged.push({ result, inst, literal: i === 0 });
-      }
-    });
-  }
-  return merged;
 }
 
 // The visible text of a result: the indexer appended `kbextra` hidden radicals at the end.
@@ -101,7 +190,7 @@ export function excerpt(content, isMatch) {
 // WebAssembly glue is module-wide, so two languages' wasm files in one copy corrupt each other.
 // Pagefind chooses its language index from <html lang> when an instance is created, so the
 // attribute briefly names the wanted language.
-async function createInstance(bundleUrl, lang, ownLang, baseUrl) {
+async function createInstance(bundleUrl, lang, ownLang, baseUrl, ranking) {
   const url = lang === ownLang ? bundleUrl : `${bundleUrl}?lang=${encodeURIComponent(lang)}`;
   const pagefindModule = await import(url);
   const html = document.documentElement;
@@ -110,7 +199,8 @@ async function createInstance(bundleUrl, lang, ownLang, baseUrl) {
   try {
     // noWorker: a first search would also fetch pagefind-worker.js (40 KB, a second copy of the
     // engine); our searches are small enough for the page's own thread (bench/search_bench.py).
-    return pagefindModule.createInstance({ baseUrl, excerptLength: EXCERPT_WORDS, noWorker: true });
+    // ranking.metaWeights (data/search/ranking.yml): a match in the title or summary weighs more.
+    return pagefindModule.createInstance({ baseUrl, excerptLength: EXCERPT_WORDS, noWorker: true, ranking });
   } finally {
     html.setAttribute("lang", own);
   }
@@ -127,6 +217,11 @@ function filterTranslator(facets, from, to) {
     }
     return out;
   };
+}
+
+// And back: another index's facet label as the page's language says it (for the counts).
+function labelUntranslator(facets, own, lang) {
+  return (key, value) => (own === lang ? value : (facets[key]?.terms || []).find((t) => t[lang] === value)?.[own] ?? value);
 }
 
 // -- the UI -------------------------------------------------------------------------------
@@ -146,6 +241,8 @@ class SearchBox {
     this.both = root.querySelector("[data-kb-search-both]");
     this.facetBox = root.querySelector("[data-kb-search-facets]");
     this.facetGroups = root.querySelector("[data-kb-search-facet-groups]");
+    this.noneBox = root.querySelector("[data-kb-search-none]");
+    this.tryBoth = root.querySelector("[data-kb-search-try-both]");
     this.ready = null;
     this.generation = 0;
     this.results = [];
@@ -160,7 +257,10 @@ class SearchBox {
         return r.json();
       });
       this.facets = data.facets || {};
+      this.ranking = data.ranking || {};
       this.mutations = createMutations(data.mutations);
+      const lexiconBase = new URL("lexicon/cy/", new URL(this.root.dataset.data, document.baseURI));
+      this.lexicon = createLexicon(lexiconBase, data.lexicon?.cy || []);
       this.instances = {};
       await this.instance(this.lang);
       await this.renderFacets();
@@ -178,8 +278,10 @@ class SearchBox {
         lang,
         this.lang,
         new URL(this.root.dataset.root, document.baseURI).pathname,
+        this.ranking,
       ),
       translateFilters: filterTranslator(this.facets, this.lang, lang),
+      untranslate: labelUntranslator(this.facets, this.lang, lang),
     }))();
     return this.instances[lang];
   }
@@ -190,6 +292,11 @@ class SearchBox {
     this.input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => this.search(), 150); });
     this.input.addEventListener("focus", () => { this.load().catch((e) => this.fail(e)); if (this.hasQuery()) this.open(); });
     this.both.addEventListener("change", () => this.search());
+    this.tryBoth.addEventListener("click", () => {
+      this.both.checked = true;
+      this.search();
+      this.input.focus();
+    });
     this.more.addEventListener("click", () => this.showMore(true));
     this.root.addEventListener("keydown", (e) => this.onKey(e));
     this.root.addEventListener("focusout", (e) => { if (!this.root.contains(e.relatedTarget)) this.close(); });
@@ -267,12 +374,25 @@ class SearchBox {
         box.value = value;
         box.dataset.key = key;
         box.addEventListener("change", () => this.search());
-        label.append(box, ` ${value}`);
+        const count = document.createElement("span");
+        count.className = "kb-search__count";
+        count.dataset.kbSearchCount = "";
+        label.append(box, ` ${value} `, count);
         fieldset.append(label);
       }
       this.facetGroups.append(fieldset);
     }
     this.facetBox.hidden = keys.length === 0;
+  }
+
+  // Each facet value's number of results among the current ones: "Tai (3)".
+  renderCounts(counts) {
+    for (const box of this.facetGroups.querySelectorAll("input[type=checkbox]")) {
+      const n = counts[box.dataset.key]?.[box.value] || 0;
+      const span = box.parentElement.querySelector("[data-kb-search-count]");
+      span.textContent = `(${n})`;
+      box.parentElement.classList.toggle("kb-search__value--none", n === 0 && !box.checked);
+    }
   }
 
   fail(error) {
@@ -289,6 +409,7 @@ class SearchBox {
       this.list.replaceChildren();
       this.status.textContent = "";
       this.formsNote.hidden = true;
+      this.noneBox.hidden = true;
       this.more.hidden = true;
       if (!query) this.close();
       return;
@@ -308,35 +429,54 @@ class SearchBox {
       return this.fail(error);
     }
     if (generation !== this.generation) return;
-    const radicals = this.mutations.radicals;
-    const merged = await searchAll(instances, query, filters, radicals);
+    const { radicals, forms } = this.mutations;
+    const welsh = instances.some((i) => i.welsh);
+    const typedWords = queryWords(query).words;
+    if (welsh && typedWords.length) {
+      // The vocabulary files for every radical the rules allow and each of its forms (for the hint).
+      const candidates = typedWords.flatMap((w) => radicals(w)).flatMap((r) => forms(r));
+      try {
+        await this.lexicon.load(candidates);
+      } catch (error) {
+        return this.fail(error);
+      }
+    }
+    const known = this.lexicon.known;
+    const expand = { radicals, known };
+    const { results: merged, counts } = await searchAll(instances, query, filters, expand);
     if (generation !== this.generation) return; // a newer search has started
     this.results = merged;
-    this.isMatch = matcher(query, radicals);
-    this.typed = new Set((query.match(WORD) || []).map(fold));
+    this.isMatch = matcher(query, radicals, welsh ? known : undefined);
+    this.typed = new Set(typedWords.map(fold));
     this.shown = 0;
     this.list.replaceChildren();
-    this.renderFormsNote(query, instances);
+    this.renderFormsNote(typedWords, welsh);
+    this.renderCounts(counts);
     const n = merged.length;
     this.status.textContent = n === 0
       ? fill(this.strings.none, { query })
       : n === 1 ? this.strings.one : fill(this.strings.many, { count: String(n) });
+    this.noneBox.hidden = n !== 0;
+    this.tryBoth.hidden = this.both.checked || this.langs.length < 2;
     await this.showMore(false);
     // For tests and assistive tooling: which search the list now shows.
     if (generation === this.generation) this.root.dataset.done = String(generation);
   }
 
-  renderFormsNote(query, instances) {
-    const words = query.match(WORD) || [];
+  // "Also searching for the forms: cymuned, nghymuned": only words the knowledge base uses.
+  renderFormsNote(words, welsh) {
     const { radicals, forms } = this.mutations;
-    const typed = new Set(words.map((w) => w.toLowerCase()));
+    const known = this.lexicon.known;
+    const typed = new Set(words);
     const others = new Set();
-    if (instances.some((i) => i.welsh)) {
+    if (welsh) {
       for (const w of words) {
         // 'gymuned' may be a radical itself, but its own forms ('ymuned') only add noise here.
-        const all = radicals(w.toLowerCase());
-        const rest = all.filter((r) => r !== w.toLowerCase());
-        for (const r of rest.length ? rest : all) for (const f of forms(r)) if (!typed.has(f)) others.add(f);
+        const all = radicals(w, known);
+        const rest = all.filter((r) => r !== w);
+        for (const r of rest.length ? rest : all) {
+          for (const f of forms(r, known)) if (!typed.has(f) && known(f)) others.add(f);
+        }
       }
     }
     this.formsNote.hidden = others.size === 0;
@@ -349,8 +489,9 @@ class SearchBox {
     const loaded = await Promise.all(batch.map(async (r) => ({ ...r, data: await r.result.data() })));
     if (generation !== this.generation) return;
     // The typed form first: pages that contain the word as typed, then those found by another form.
+    // Within a tier only: a listing page never moves above a guide or case study.
     const hasTyped = (item) => (visibleContent(item.data).match(WORD) || []).some((w) => this.typed.has(fold(w)));
-    loaded.sort((a, b) => (b.literal && hasTyped(b)) - (a.literal && hasTyped(a)));
+    loaded.sort((a, b) => a.group - b.group || hasTyped(b) - hasTyped(a));
     const items = loaded.map((item) => this.renderResult(item));
     this.list.append(...items);
     this.shown += batch.length;

@@ -1,6 +1,9 @@
 // Welsh initial mutations, undone and applied by rule: the browser's half of kb/built/mutations.py.
 // Both read the same rules (data/search/mutations.json) and pass the same test vectors
 // (tests/vectors/mutations.json), so the search box expands a word exactly as the indexer did.
+// The rules alone over-generate ('Deddf' -> 'Teddf'), so both directions take `known`, a test of
+// the knowledge base's own Welsh vocabulary (lexicon.js): a candidate other than the word itself is
+// proposed only when known, except the single radical of a form that can only be mutated (ngh-, dd-...).
 // Plain ES module, no build step.
 
 const VOWEL = "<vowel>";
@@ -47,7 +50,18 @@ export function createMutations(data) {
   const plain = (low) => !low || !isLetter(low[0]) || fixed.has(low);
 
   // Every radical `word` may be a mutated form of (itself first when it may be unmutated).
-  function radicals(word) {
+  function radicals(word, known) {
+    const found = allRadicals(word);
+    if (!known) return found;
+    const low = word.toLowerCase();
+    const itself = found.filter((c) => c.toLowerCase() === low);
+    const others = found.filter((c) => c.toLowerCase() !== low);
+    if (!itself.length && others.length === 1) return others; // certainly mutated, one radical
+    const kept = [...itself, ...others.filter((c) => known(c.toLowerCase()))];
+    return kept.length ? kept : [word];
+  }
+
+  function allRadicals(word) {
     const low = word.toLowerCase();
     if (plain(low)) return [word];
     const unit = initial(low);
@@ -67,8 +81,13 @@ export function createMutations(data) {
     return result.length ? result : [word];
   }
 
-  // `radical` and every mutated form of it.
-  function forms(radical) {
+  // `radical` and every mutated form of it; with `known`, only the forms in the vocabulary.
+  function forms(radical, known) {
+    const every = allForms(radical);
+    return known ? [every[0], ...every.slice(1).filter((f) => known(f.toLowerCase()))] : every;
+  }
+
+  function allForms(radical) {
     const low = radical.toLowerCase();
     if (plain(low)) return [radical];
     const unit = initial(low);
