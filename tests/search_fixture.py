@@ -31,6 +31,17 @@ FILES: dict[str, str | bytes] = {
     "docs/index.md": "---\nid: home\ntype: page\ntitle: Home\n---\n# Home\n\nGuides about working together.\n",
     "docs_cy/index.md": "---\nid: home\ntype: page\ntitle: Hafan\n---\n# Hafan\n\nCanllawiau am gydweithio â'n gilydd.\n",
     "case_studies/.keep": "",
+    # A listing page (type: page) that names the guides: its results come after every guide's.
+    "docs/guides/index.md": "---\nid: guides\ntype: page\ntitle: Guides\n---\n# Guides\n\n"
+    "Community guides: the community at work, community care, community volunteering.\n",
+    "docs_cy/guides/index.md": "---\nid: guides\ntype: page\ntitle: Canllawiau\n---\n# Canllawiau\n\n"
+    "Canllawiau cymuned: cymuned yn gweithio, gofal cymuned, cymuned yn gwirfoddoli.\n",
+    # The maintainers' parity report (id: parity, data/search/ranking.yml): never in the search,
+    # however often it says the words people search for.
+    "docs/about/parity.md": "---\nid: parity\ntype: page\ntitle: Welsh and English in step\n---\n# In step\n\n"
+    "Community community community: docs/guides/a.md docs_cy/guides/a.md in step. Aberystwyth.\n",
+    "docs_cy/about/parity.md": "---\nid: parity\ntype: page\ntitle: Cymraeg a Saesneg\n---\n# Yn gyson\n\n"
+    "Cymuned cymuned gymuned: docs/guides/a.md docs_cy/guides/a.md yn gyson. Aberystwyth.\n",
 }
 for gid, theme, cy_title, cy_body, en_title, en_body in GUIDES:
     FILES[f"docs_cy/guides/{gid}.md"] = _guide(
