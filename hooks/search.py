@@ -104,6 +104,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         "facets": search_index.facet_labels(load_vocabularies(root), langs),
         "lexicon": {"cy": keys},
         "ranking": {"metaWeights": ranking.meta_weights},
+        "stopwords": yaml.safe_load((root / "data" / "search" / "stopwords.yml").read_text(encoding="utf-8")),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -24,9 +24,12 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => (k in values
 // 'of'); a query of short words only is an exact search for them ('tŷ').
 const MIN_PREFIX = 3;
 
-export function queryWords(query) {
+// `stop`: words left out when others remain (data/search/stopwords.yml): 'how', 'what', 'sut', 'beth'.
+export function queryWords(query, stop = new Set()) {
   const words = (query.match(WORD) || []).map((w) => w.toLowerCase());
   const long = words.filter((w) => [...w].length >= MIN_PREFIX);
+  const meaningful = long.filter((w) => !stop.has(w));
+  if (meaningful.length) return { words: meaningful, exact: false };
   return long.length ? { words: long, exact: false } : { words, exact: words.length > 0 };
 }
 
@@ -85,19 +88,53 @@ export async function present(inst, term) {
 }
 
 // The queries to run on one index for the typed words, or [] when a word is not in it.
-export async function plan(inst, query, expand) {
-  const { words, exact } = queryWords(query);
-  if (!words.length) return [];
-  if (exact) return [`"${words.join(" ")}"`];
+// `inst.stop`: that language's stop words. Each typed word's lookups, keeping those really in the index.
+export async function wordOptions(inst, query, expand) {
+  const { words, exact } = queryWords(query, inst.stop);
+  if (!words.length) return { options: [], exact, missing: false };
+  if (exact) return { options: [[`"${words.join(" ")}"`]], exact, missing: false };
   const options = [];
+  let missing = false;
   for (const word of words) {
     const candidates = inst.welsh && expand ? lookups(word, expand.radicals, expand.known) : [word];
     const found = [];
     for (const c of candidates) if (await present(inst, c)) found.push(c);
-    if (!found.length) return []; // Pagefind needs every word: one absent, no page has them all
-    options.push(found);
+    if (found.length) options.push(found);
+    else missing = true;
   }
-  return variants(options);
+  return { options, exact, missing };
+}
+
+// The queries to run on one index for the typed words, or [] when a word is not in it.
+export async function plan(inst, query, expand) {
+  const { options, exact, missing } = await wordOptions(inst, query, expand);
+  if (exact) return options[0] || [];
+  return missing ? [] : variants(options); // Pagefind needs every word: one absent, no page has them all
+}
+
+// A question of several words that no page has all of ('examples of citizens assembly in Wales'):
+// the pages with the most of them (each word that is really in the index), then by score. Never for
+// a word the site lacks alone: that stays 'no results'.
+async function someWords(inst, query, expand, filtered) {
+  const { options, exact } = await wordOptions(inst, query, expand);
+  if (exact || options.length < 2) return [];
+  const terms = options.flatMap((found, word) => found.map((term) => ({ term, word })));
+  const runs = await Promise.all(terms.map(({ term }) => inst.pagefind.search(term, filtered)));
+  const byPage = new Map();
+  runs.forEach((run, i) => {
+    const { word } = terms[i];
+    for (const result of run?.results || []) {
+      const entry = byPage.get(result.id) ?? { result, words: new Set(), score: 0 };
+      entry.words.add(word);
+      entry.score += result.score;
+      byPage.set(result.id, entry);
+    }
+  });
+  const ranked = [...byPage.values()]
+    .filter((e) => e.words.size >= Math.min(2, options.length))
+    .sort((a, b) => b.words.size - a.words.size || b.score - a.score)
+    .map((e) => ({ ...e.result, score: e.words.size * 1000 + e.score }));
+  return [{ results: ranked, filters: {} }];
 }
 
 // Content (guides, case studies, any other content type) before listing pages (data/search/ranking.yml).
@@ -113,9 +150,9 @@ export async function searchAll(instances, query, filters, expand) {
     const queries = query ? await plan(inst, query, expand) : [null];
     const translated = inst.translateFilters(filters);
     for (const [tier, spec] of TIERS.entries()) {
-      const runs = await Promise.all(
-        queries.map((q) => inst.pagefind.search(q, { filters: { ...translated, kbtier: spec } })),
-      );
+      const filtered = { filters: { ...translated, kbtier: spec } };
+      let runs = await Promise.all(queries.map((q) => inst.pagefind.search(q, filtered)));
+      if (query && !runs.some((r) => r?.results?.length)) runs = await someWords(inst, query, expand, filtered);
       const tierResults = [];
       for (const run of runs) {
         for (const result of run?.results || []) {
@@ -258,6 +295,7 @@ class SearchBox {
       });
       this.facets = data.facets || {};
       this.ranking = data.ranking || {};
+      this.stopwords = data.stopwords || {};
       this.mutations = createMutations(data.mutations);
       const lexiconBase = new URL("lexicon/cy/", new URL(this.root.dataset.data, document.baseURI));
       this.lexicon = createLexicon(lexiconBase, data.lexicon?.cy || []);
@@ -282,6 +320,7 @@ class SearchBox {
       ),
       translateFilters: filterTranslator(this.facets, this.lang, lang),
       untranslate: labelUntranslator(this.facets, this.lang, lang),
+      stop: new Set(this.stopwords[lang] || []),
     }))();
     return this.instances[lang];
   }
@@ -431,7 +470,7 @@ class SearchBox {
     if (generation !== this.generation) return;
     const { radicals, forms } = this.mutations;
     const welsh = instances.some((i) => i.welsh);
-    const typedWords = queryWords(query).words;
+    const typedWords = queryWords(query, new Set(this.stopwords[this.lang] || [])).words;
     if (welsh && typedWords.length) {
       // The vocabulary files for every radical the rules allow and each of its forms (for the hint).
       const candidates = typedWords.flatMap((w) => radicals(w)).flatMap((r) => forms(r));
