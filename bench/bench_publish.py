@@ -21,11 +21,12 @@ from links_fixture import GUIDE2_CY, GUIDE2_EN  # noqa: E402
 from sitebuilder import make_site  # noqa: E402
 
 from kb.checks.manifest import check, update  # noqa: E402
+from kb.model import load_model  # noqa: E402
 from kb.publish.api import api_files  # noqa: E402
 from kb.publish.embeds import embed_files  # noqa: E402
 from kb.publish.feeds import json_feed_text, rss  # noqa: E402
-from kb.publish.items import SiteInfo, load_items  # noqa: E402
-from kb.sources.content import load_site  # noqa: E402
+from kb.publish.items import SiteInfo  # noqa: E402
+from kb.sources.data import API_SCHEMA  # noqa: E402
 
 TARGET_SECONDS = 2.0
 
@@ -40,15 +41,15 @@ def main(n: int) -> int:
     info = SiteInfo("https://kb.example.org/", {"en": "KB", "cy": "SW"}, {"en": "d", "cy": "d"})
     with tempfile.TemporaryDirectory() as tmp:
         root = make_site(Path(tmp), files)
-        site = load_site(root)
-        update(root, site)
+        update(root, load_model(root))
+        model = load_model(root)
         start = time.perf_counter()
-        items = load_items(site)
-        out = {**api_files(root, items, info), **embed_files(items, info)}
+        items = model.items
+        out = {**api_files(model.data.json(API_SCHEMA), items, info), **embed_files(items, info)}
         for lang in ("en", "cy"):
             out[f"{lang}.xml"] = rss(items, lang, info)
             out[f"{lang}.json"] = json_feed_text(items, lang, info)
-        problems = check(site)
+        problems = check(model)
         elapsed = time.perf_counter() - start
     print(f"{len(items)} items, {len(out)} files, {len(problems)} problems: {elapsed:.2f} s (target {TARGET_SECONDS} s)")
     return 0 if elapsed <= TARGET_SECONDS else 1

@@ -34,8 +34,9 @@ from typing import Any
 
 import yaml
 
+from kb.model import load_model
 from kb.publish.navigation import build_nav
-from kb.sources.content import load_site
+from kb.sources.data import NAVIGATION
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = ["mkdocs.yml", "hooks", "overrides", "data", "docs/assets"]
@@ -330,7 +331,8 @@ def run_size(size: int, work: Path, v: Vocab, profile: bool) -> Result:
     project = work / f"kb-{size}"
     base = work / f"baseline-{size}"
     write_project(project, pages)
-    write_baseline(base, pages, build_nav(load_site(project)))
+    model = load_model(project)
+    write_baseline(base, pages, build_nav(model.site, model.data.yaml(NAVIGATION)))
     checks, _ = checks_alone(project)
     prof = work / f"profile-{size}.prof" if profile else None
     hooked = mkdocs_build(project, strict=True, profile=prof)

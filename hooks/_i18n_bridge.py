@@ -1,29 +1,62 @@
-"""Every reliance on mkdocs-static-i18n's and MkDocs's internals, in one place.
+"""Every reliance on MkDocs's and mkdocs-static-i18n's internals, and the one build session, in one place.
 
 Not a hook itself (mkdocs.yml does not list it): the hook modules import it. Measured on
-MkDocs 1.6.1 and mkdocs-static-i18n 1.3.1; tests/test_i18n_bridge.py fails loudly if an
-upgrade changes any of it.
+MkDocs 1.6.1, ProperDocs 1.6.x and mkdocs-static-i18n 1.3.1; tests/test_i18n_bridge.py fails
+loudly if an upgrade changes any of it. Moving to another renderer means rewriting this module and
+the thin hooks; kb/ (the build model, checks and renderers) does not change.
 
 - i18n builds the default language first, then re-runs the whole MkDocs build once per other
-  language from inside its own on_post_build, with its ``building`` flag set.
+  language from inside its own on_post_build, with its ``building`` flag set, on the same config
+  object. One build session (the build model and what the passes share) therefore lives on that
+  object: a new build (``mkdocs serve`` after an edit) has a new config and a new session.
 - i18n's on_files (priority -100) keeps only files whose abs_src_path lies inside docs_dir and
   re-creates every File from its src_path, so Welsh pages from docs_cy/ and case studies
-  must be registered as virtual files inside docs_dir (``x.cy.md``) before it runs, and pointed
-  back at their real files after it. MkDocs reads page sources only after on_files.
+  must be registered as virtual files inside docs_dir (``x.cy.md``, i18n's suffix structure) before
+  it runs, and pointed back at their real files after it. MkDocs reads page sources only after on_files.
+- i18n never changes config.site_dir: every File of a non-default language gets a dest_uri starting
+  "<locale>/", while Material's static templates (404.html, sitemap.xml) are written to site_dir
+  itself in EVERY language pass; the last pass (Welsh) wins unless we move them.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from kb.sources.content import Asset, SourcePage
+from kb.built.staging import Staging, stages
+from kb.model import BuildModel, load_model
+from kb.publish.items import SiteInfo
+from kb.sources.content import DEFAULT_LANG, LANGS, Asset, Lang, SourcePage
 
 I18N_PLUGIN = "i18n"
-I18N_FILES_PRIORITY = -100
+
+# --- Event priorities, named once (higher runs first) ------------------------------------------
+# mkdocs-static-i18n runs its on_config, on_files, on_nav and on_post_build at this priority,
+# and its on_page_context and on_template_context (which set config.extra.alternate) at the second.
+I18N_PRIORITY = -100
+I18N_CONTEXT_PRIORITY = 50
+STAGE = 1000  # on_config: point site_dir at the staging folder before anything else reads it
+TITLES = 100  # on_page_markdown: titles made plain text before other hooks and templates read them
+CHECK = 90  # on_config (outer pass): the content checks, before site_dir is cleaned or written
+NAV = I18N_PRIORITY + 180  # on_config: the navigation, before i18n reconfigures the config
+MOUNT = I18N_PRIORITY + 150  # on_files: virtual files inside docs_dir, before i18n filters the files
+UNMOUNT = I18N_PRIORITY - 10  # on_files: virtual files pointed back at their real sources, after i18n
+ADDRESS = I18N_PRIORITY - 20  # on_files: id-derived addresses, once i18n made every language's File
+AFTER_I18N_CONTEXT = I18N_CONTEXT_PRIORITY - 60  # on_page_context: after i18n set the page's alternates
+PER_PASS_404 = I18N_PRIORITY + 50  # on_post_build (every pass): before i18n starts the next language
+GENERATE = I18N_PRIORITY - 50  # on_post_build (outer): feeds, API, embeds, redirects, every language built
+INDEX = I18N_PRIORITY - 100  # on_post_build (outer): the search index, over every file written so far
+GATE = I18N_PRIORITY - 200  # on_post_build (outer): the built-site gates, when nothing more is written
+PUBLISH = -1000  # on_post_build (outer): swap the staging folder into place, last of all
+
+NOT_FOUND = "404.html"
 
 
 def i18n_plugin(config: MkDocsConfig) -> Any:
@@ -35,29 +68,115 @@ def is_outer_pass(config: MkDocsConfig) -> bool:
     return not getattr(i18n_plugin(config), "building", False)
 
 
-def current_language(config: MkDocsConfig) -> str:
+def current_language(config: MkDocsConfig) -> Lang:
     plugin = i18n_plugin(config)
-    return plugin.current_language or plugin.default_language
+    current = plugin.current_language or plugin.default_language
+    return next((lang for lang in LANGS if lang == current), DEFAULT_LANG)
 
 
 def build_languages(config: MkDocsConfig) -> list[str]:
     return list(i18n_plugin(config).build_languages)
 
 
-def add_virtual_files(files: Files, config: MkDocsConfig, pages: list[SourcePage], assets: list[Asset]) -> None:
-    """Register Welsh pages and case studies as if they lived inside docs_dir."""
+def default_language(config: MkDocsConfig) -> str:
+    return str(i18n_plugin(config).default_language)
+
+
+# --- The build session ---------------------------------------------------------------------------
+
+
+@dataclass
+class Session:
+    """What one build shares across its hooks and language passes."""
+
+    model: BuildModel
+    by_virtual: dict[str, SourcePage | Asset]  # virtual src_uri -> the source it stands for
+    site_dir: str  # the outer pass's output folder
+    # The default language's site_name, site_description and extra as mkdocs.yml gives them: i18n
+    # overwrites them with each language's own in its pass and leaves the last one behind.
+    defaults: dict[str, Any]
+    staging: Staging | None = None
+    default_404: bytes | None = None
+    # English page src_uri -> its heading outline, kept by the English pass for the Welsh one.
+    default_headings: dict[str, Any] = field(default_factory=dict)
+
+
+_SESSION_ATTRIBUTE = "_kb_session"
+# The one thing MkDocs tells hooks once per process, not per build: the command, and (for
+# on_build_error, which gets no config) the staging of the build under way.
+_PROCESS: dict[str, Any] = {"command": "build", "dirty": False, "staging": None}
+
+
+def remember_command(command: str, dirty: bool) -> None:
+    _PROCESS.update(command=command, dirty=dirty)
+
+
+def session(config: MkDocsConfig) -> Session:
+    """This build's session, started (the sources read) on first use in the outer pass."""
+    found = getattr(config, _SESSION_ATTRIBUTE, None)
+    if found is None:
+        model = load_model(Path(config.config_file_path).parent)
+        by_virtual: dict[str, SourcePage | Asset] = {virtual_src(p): p for p in model.site.pages}
+        by_virtual.update({a.rel: a for a in model.site.assets})
+        by_virtual.update({virtual_src(p): p for p in model.placeholders})
+        defaults = {"site_name": config.site_name, "site_description": config.site_description or "",
+                    "extra": dict(config.extra)}
+        found = Session(model, by_virtual, str(config.site_dir), defaults)
+        setattr(config, _SESSION_ATTRIBUTE, found)
+    return found
+
+
+def model(config: MkDocsConfig) -> BuildModel:
+    return session(config).model
+
+
+def stage(config: MkDocsConfig) -> None:
+    """Outer pass: write this build to a staging folder (full builds only, see kb.built.staging)."""
+    if stages(_PROCESS["command"], _PROCESS["dirty"]):
+        staged = Staging.begin(config.site_dir)
+        _PROCESS["staging"] = staged
+        config.site_dir = os.fspath(staged.staging)
+        session(config).staging = staged
+
+
+def display_name(config: MkDocsConfig) -> str:
+    staged = session(config).staging
+    return staged.display_name(config.site_dir) if staged else Path(config.site_dir).name
+
+
+def abandon_staging() -> str | None:
+    """After a failed build (no config then): throw the staged output away."""
+    staged, _PROCESS["staging"] = _PROCESS["staging"], None
+    return staged.abandon() if staged is not None else None
+
+
+# --- Pages and files -----------------------------------------------------------------------------
+
+
+def virtual_src(page: SourcePage) -> str:
+    """Where MkDocs (mkdocs-static-i18n, suffix structure) must believe the file lives."""
+    if page.lang == DEFAULT_LANG:
+        return page.rel
+    return f"{page.rel[: -len('.md')]}.{page.lang}.md"
+
+
+def source_of(config: MkDocsConfig, file: Any) -> SourcePage | Asset | None:
+    """The knowledge-base source a MkDocs File (or a Page's file) stands for, if any."""
+    src_uri = str(getattr(file, "file", file).src_uri)
+    return session(config).by_virtual.get(src_uri)
+
+
+def add_virtual_files(files: Files, config: MkDocsConfig) -> None:
+    """Register Welsh pages, case studies and placeholders as if they lived inside docs_dir."""
     present = {f.src_uri for f in files}
-    for page in pages:
-        if page.virtual_src in present:
-            continue  # docs/ English pages are already there
-        files.append(File(page.virtual_src, config.docs_dir, config.site_dir, config.use_directory_urls))
-    for asset in assets:
-        if asset.rel not in present:
-            files.append(File(asset.rel, config.docs_dir, config.site_dir, config.use_directory_urls))
+    for src_uri in session(config).by_virtual:
+        if src_uri not in present:  # docs/ English pages are already there
+            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
 
 
-def point_at_real_files(files: Files, by_virtual: dict[str, SourcePage | Asset]) -> None:
+def point_at_real_files(files: Files, config: MkDocsConfig) -> None:
     """After i18n re-created the Files, make each virtual one read and edit its real file."""
+    by_virtual = session(config).by_virtual
     for file in files:
         source = by_virtual.get(file.src_uri)
         if source is None:
@@ -66,57 +185,14 @@ def point_at_real_files(files: Files, by_virtual: dict[str, SourcePage | Asset])
         file.edit_uri = source.path  # relative to repo_url + edit_uri (the repository root)
 
 
-def page_source_key(page: Any) -> str:
-    """The virtual src_uri of a page being rendered (the key into the mounted sources)."""
-    return str(page.file.src_uri)
-
-
 def page_alternates(page: Any) -> dict[str, Any]:
     """Language -> File of the same page in each language, as i18n computed them."""
     return dict(getattr(page.file, "alternates", {}) or {})
 
 
-# --- Output folders and the end of the build (quality gates, atomic publishing) ---------------
-# i18n never changes config.site_dir: it logs "<site_dir>/<locale>" and gives every File of a
-# non-default language a dest_uri starting "<locale>/", so each language's pages land in
-# site_dir/<locale>/ while Material's static templates (404.html, sitemap.xml) are written to
-# site_dir itself in EVERY language pass; the last pass (Welsh) wins unless a hook moves them.
-# Pointing config.site_dir elsewhere in the outer on_config therefore moves all languages.
-
-
-def default_language(config: MkDocsConfig) -> str:
-    return str(i18n_plugin(config).default_language)
-
-
-def language_site_dir(config: MkDocsConfig, language: str) -> str:
-    """The folder a language's pages are written to (i18n's own rule: site_dir/<locale>)."""
-    if language == default_language(config):
-        return str(config.site_dir)
-    return os.path.join(config.site_dir, language)
-
-
-def pending_strict_warnings(config: MkDocsConfig) -> int:
-    """Warnings counted so far by the running build that --strict will turn into a failure.
-
-    MkDocs only raises its strict-mode Abort after on_post_build; a hook that publishes at the
-    end of on_post_build must not publish a build that is about to fail.
-    """
-    import logging
-
-    from mkdocs.utils import CountHandler
-
-    if not config.strict:
-        return 0
-    total = 0
-    for handler in logging.getLogger("mkdocs").handlers:
-        if isinstance(handler, CountHandler):
-            total += sum(count for _level, count in handler.get_counts())
-    return total
-
-
-def file_alternates(file: Any) -> list[Any]:
+def file_versions(file: Any) -> list[Any]:
     """Every File i18n holds for this page (itself and its other-language versions)."""
-    return list((getattr(file, "alternates", {}) or {}).values())
+    return list((getattr(file, "alternates", {}) or {}).values()) or [file]
 
 
 def publish_at(file: File, dest_uri: str, config: MkDocsConfig) -> None:
@@ -130,7 +206,80 @@ def publish_at(file: File, dest_uri: str, config: MkDocsConfig) -> None:
     file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest_uri))
 
 
+# --- Site settings and the end of the build --------------------------------------------------------
+
+
 def language_setting(config: MkDocsConfig, lang: str, key: str) -> Any:
-    """A per-language override from the i18n 'languages' entry (site_name, site_description)."""
+    """A language's own setting (site_name, extra, name…) from its i18n entry; the default
+    language's falls back to mkdocs.yml's top-level one."""
     lang_config = i18n_plugin(config).get_language_config(lang)
-    return lang_config.get(key) if lang_config is not None else None
+    value = lang_config.get(key) if lang_config is not None else None
+    if value or lang != default_language(config):
+        return value
+    return session(config).defaults.get(key)
+
+
+def language_names(config: MkDocsConfig) -> dict[str, str]:
+    """Each built language's name in itself ("Cymraeg"), from the i18n languages in mkdocs.yml."""
+    return {lang: str(language_setting(config, lang, "name") or lang) for lang in build_languages(config)}
+
+
+def set_alternates(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
+    """What Material's <head> prints as hreflang links. i18n sets it both as an item and as an
+    attribute of config.extra (a dict-like object), and templates read the attribute first."""
+    config.extra["alternate"] = links
+    setattr(config.extra, "alternate", links)  # noqa: B010 - an attribute, not the dict item
+
+
+def site_info(config: MkDocsConfig) -> SiteInfo:
+    """The site's address, and its name and description in each language (i18n's per-language settings)."""
+    if not config.site_url:
+        raise PluginError("site_url is not set in mkdocs.yml: feeds, the API and embeds need absolute addresses.")
+    names: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+    for lang in LANGS:
+        name = language_setting(config, lang, "site_name")
+        desc = language_setting(config, lang, "site_description")
+        if not name or not desc:
+            raise PluginError(f"mkdocs.yml: the i18n language '{lang}' needs its own site_name and site_description.")
+        names[lang], descriptions[lang] = str(name), str(desc)
+    url = str(config.site_url)
+    return SiteInfo(url if url.endswith("/") else url + "/", names, descriptions)
+
+
+def keep_each_languages_404(config: MkDocsConfig) -> None:
+    """Every language pass writes site_dir/404.html; keep English there and Welsh under /cy/.
+
+    Runs in each pass before i18n starts the next language (the default language first), so the
+    default language's page is read before the Welsh pass overwrites it.
+    """
+    language = current_language(config)
+    written = Path(config.site_dir) / NOT_FOUND
+    if not written.is_file():
+        return
+    shared = session(config)
+    if language == default_language(config):
+        shared.default_404 = written.read_bytes()
+        return
+    target = Path(config.site_dir) / language / NOT_FOUND  # i18n's own rule: site_dir/<locale>
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(written, target)
+    if shared.default_404 is not None:
+        written.write_bytes(shared.default_404)
+
+
+def pending_strict_warnings(config: MkDocsConfig) -> int:
+    """Warnings counted so far by the running build that --strict will turn into a failure.
+
+    MkDocs only raises its strict-mode Abort after on_post_build; a hook that publishes at the
+    end of on_post_build must not publish a build that is about to fail.
+    """
+    from mkdocs.utils import CountHandler
+
+    if not config.strict:
+        return 0
+    total = 0
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, CountHandler):
+            total += sum(count for _level, count in handler.get_counts())
+    return total

@@ -6,7 +6,6 @@ Thin: kb.publish.case_study_pages makes the text; this only finds the page's lan
 from __future__ import annotations
 
 import _i18n_bridge as bridge
-import _kb_state as state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -16,17 +15,17 @@ from kb.sources.content import SourcePage
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    source = state.by_virtual().get(bridge.page_source_key(page))
+    source = bridge.source_of(config, page)
     if not isinstance(source, SourcePage):
         return markdown
     is_case_study = source.kind == "case-study"
     has_marker = any(marker in markdown for marker in MARKERS.values())
     if not (is_case_study or has_marker):
         return markdown
-    site = state.current()
-    ctx = context_for(site, bridge.current_language(config), bool(config.use_directory_urls))
+    model = bridge.model(config)
+    ctx = context_for(model.site, model.data, bridge.current_language(config), bool(config.use_directory_urls))
     if is_case_study:
         markdown = insert_facts(markdown, facts_panel(source, ctx))
     if has_marker:
-        markdown = expand_markers(markdown, site, source.rel, ctx)
+        markdown = expand_markers(markdown, model.site, source.rel, ctx)
     return markdown

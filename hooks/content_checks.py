@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import _i18n_bridge as bridge
-import _kb_state as state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -15,12 +14,11 @@ from kb.core.problem import has_errors
 log = get_plugin_logger("kb")
 
 
-@event_priority(90)
+@event_priority(bridge.CHECK)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Runs right after i18n_mount loaded the sources, before site/ is cleaned or written.
     if not bridge.is_outer_pass(config):
         return config
-    problems = check_site(state.current())
+    problems = check_site(bridge.model(config))
     for p in problems:
         (log.error if p.is_error else log.warning)(p.format())
     if has_errors(problems):

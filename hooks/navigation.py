@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import _kb_state as state
+import _i18n_bridge as bridge
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from kb.publish.navigation import build_nav
+from kb.sources.data import NAVIGATION
 
 
-@event_priority(80)
+@event_priority(bridge.NAV)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # After i18n_mount (100) loaded the sources; every language pass uses the same structure.
-    config.nav = build_nav(state.current())
+    # Every language pass uses the same structure; i18n translates the section titles.
+    model = bridge.model(config)
+    config.nav = build_nav(model.site, model.data.yaml(NAVIGATION))
     return config

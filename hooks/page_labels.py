@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import _i18n_bridge as bridge
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.publish.labels import Labeller
-
 GUIDE_FIELDS = ("themes", "sectors", "values", "legislation")
-_labeller: Labeller | None = None
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _labeller
-    if bridge.is_outer_pass(config) or _labeller is None:
-        _labeller = Labeller.load(Path(config.config_file_path).parent)
-    return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Material shows a page-status badge for meta 'status'; a case study's status is the
     # initiative's (ongoing/completed), which the facts panel shows from the sources instead.
     page.meta.pop("status", None)
-    if page.meta.get("type") == "guide" and _labeller is not None:
-        page.meta["kb_labels"] = _labeller.rows(page.meta, bridge.current_language(config), GUIDE_FIELDS)
+    if page.meta.get("type") == "guide":
+        labeller = bridge.model(config).labeller
+        page.meta["kb_labels"] = labeller.rows(page.meta, bridge.current_language(config), GUIDE_FIELDS)
     return markdown

@@ -7,9 +7,12 @@ from jsonschema import Draft202012Validator, FormatChecker
 from links_fixture import links_site
 from sitebuilder import REPO, make_site
 
+from kb.model import load_model
 from kb.publish.api import SCHEMA_FILE, api_files, items_document, schema_document
-from kb.publish.items import SiteInfo, load_items
-from kb.sources.content import load_site
+from kb.publish.items import SiteInfo
+from kb.sources.data import API_SCHEMA, DataFiles
+
+COMMITTED_SCHEMA = DataFiles(REPO).json(API_SCHEMA)
 
 INFO = SiteInfo(
     "https://kb.example.org/",
@@ -19,7 +22,7 @@ INFO = SiteInfo(
 
 
 def validator() -> Draft202012Validator:
-    schema = schema_document(REPO, INFO.url)
+    schema = schema_document(COMMITTED_SCHEMA, INFO.url)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
@@ -27,7 +30,8 @@ def validator() -> Draft202012Validator:
 @pytest.fixture(scope="module")
 def document(tmp_path_factory):
     root = make_site(tmp_path_factory.mktemp("api"), links_site())
-    return json.loads(api_files(root, load_items(load_site(root)), INFO)["api/v1/items.json"])
+    model = load_model(root)
+    return json.loads(api_files(model.data.json(API_SCHEMA), model.items, INFO)["api/v1/items.json"])
 
 
 def test_validates_and_lists_every_item(document):
@@ -67,7 +71,7 @@ def test_pending_translation_is_null_not_english(tmp_path):
     files["docs/guides/hear-first.md"] = files["docs/guides/hear-first.md"].replace(
         "updated: 2026-10-01", "updated: 2026-10-01\ntranslation: {pending: 2026-10-02}"
     )
-    doc = items_document(load_items(load_site(make_site(tmp_path, files))), INFO)
+    doc = items_document(load_model(make_site(tmp_path, files)).items, INFO)
     validator().validate(doc)
     guide = next(i for i in doc["items"] if i["id"] == "listening-first")
     assert guide["title"]["cy"] is None and guide["url"]["cy"] is None
@@ -75,4 +79,4 @@ def test_pending_translation_is_null_not_english(tmp_path):
 
 
 def test_schema_is_published_with_its_address():
-    assert schema_document(REPO, INFO.url)["$id"] == "https://kb.example.org/api/v1/items.schema.json"
+    assert schema_document(COMMITTED_SCHEMA, INFO.url)["$id"] == "https://kb.example.org/api/v1/items.schema.json"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
 import os
-import sys
 from pathlib import Path
 
 import pytest
 from gate_fixtures import gate_site
-from sitebuilder import REPO, build, make_site
+from sitebuilder import build, make_site
+
+from kb.built.staging import Staging, stages
 
 pytestmark = pytest.mark.build
 
@@ -82,18 +82,13 @@ def test_failed_first_build_creates_no_site(tmp_path: Path) -> None:
 
 
 def test_staging_only_for_full_builds(tmp_path: Path) -> None:
-    sys.path.insert(0, os.fspath(REPO / "hooks"))
-    try:
-        staging = importlib.import_module("_staging")
-    finally:
-        sys.path.remove(os.fspath(REPO / "hooks"))
-    site = os.fspath(tmp_path / "site")
-    for command, dirty in [("serve", False), ("build", True)]:
-        staging.enable(command, dirty)
-        assert staging.begin(site) == site  # serve and --dirty write where they always did
-    staging.enable("build", False)
-    assert staging.begin(site) == os.fspath(tmp_path / ".site.staging")
-    assert staging.abandon() == site
+    # serve and --dirty write where they always did
+    assert not stages("serve", False) and not stages("build", True) and stages("build", False)
+    staged = Staging.begin(tmp_path / "site")
+    assert staged.staging == tmp_path / ".site.staging"
+    assert staged.display_name(staged.staging) == "site"
+    assert staged.abandon() == os.fspath(tmp_path / "site")
+    assert staged.abandon() is None  # settled once
 
 
 LATE_WARNING_HOOK = """

@@ -25,6 +25,7 @@ from kb.publish.case_study_pages import (
     wales_map,
 )
 from kb.sources.content import load_site
+from kb.sources.data import DataFiles
 from kb.sources.vocabularies import load_vocabularies
 
 # Three fixture case studies: regions chosen so filtering by one region is a strict subset.
@@ -93,7 +94,7 @@ def test_facts_panel_in_welsh_uses_welsh_labels_only(repo: Path) -> None:
     site = load_site(repo)
     page = site.get("cy", "case-studies/beta-group/index.md")
     assert page is not None
-    html = facts_panel(page, context_for(site, "cy"))
+    html = facts_panel(page, context_for(site, DataFiles(repo), "cy"))
     for welsh in ("Yn gryno", "Ardaloedd", "Casnewydd", "Caerdydd", "gwblhau", "Trigolion lleol", "3 Mai 2024"):
         assert welsh in html, welsh
     for english in ("At a glance", "Areas", "Newport", "Completed", "Local residents", "May"):
@@ -108,7 +109,7 @@ def test_facts_panel_goes_after_the_title() -> None:
 
 def test_listing_cards_and_filters(repo: Path) -> None:
     site = load_site(repo)
-    html = listing(site, "case-studies/index.md", context_for(site, "en"))
+    html = listing(site, "case-studies/index.md", context_for(site, DataFiles(repo), "en"))
     assert html.count('class="kb-cs-card"') == 3
     assert 'data-region="newport cardiff"' in html
     assert '<option value="cardiff">Cardiff (2)</option>' in html
@@ -118,7 +119,7 @@ def test_listing_cards_and_filters(repo: Path) -> None:
 
 def test_theme_index_lists_only_themes_in_use(repo: Path) -> None:
     site = load_site(repo)
-    text = themes_index(site, "case-studies/themes.md", context_for(site, "cy"))
+    text = themes_index(site, "case-studies/themes.md", context_for(site, DataFiles(repo), "cy"))
     assert "## Gweithredu cymunedol {#theme-community-action}" in text
     assert "## Cynnwys ac ymgysylltu {#theme-involvement}" in text
     assert "Hinsawdd" not in text
@@ -127,7 +128,7 @@ def test_theme_index_lists_only_themes_in_use(repo: Path) -> None:
 
 def test_map_counts_each_area(repo: Path) -> None:
     site = load_site(repo)
-    html = wales_map(site, "case-studies/regions.md", context_for(site, "cy"))
+    html = wales_map(site, "case-studies/regions.md", context_for(site, DataFiles(repo), "cy"))
     counts = dict(re.findall(r'data-region="([a-z-]+)" data-count="(\d+)"', html))
     assert len(counts) == 22
     assert (counts["cardiff"], counts["newport"], counts["gwynedd"], counts["powys"]) == ("2", "1", "1", "0")

@@ -10,8 +10,8 @@ import pytest
 from fixture_pages import GUIDE_CY, GUIDE_EN, minimal_site
 from sitebuilder import REPO, build, make_site
 
+from kb.model import load_model
 from kb.publish import currency
-from kb.publish.items import load_items
 from kb.publish.uitext import load_ui_text
 from kb.sources.content import load_site
 
@@ -54,7 +54,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_due_lists_overdue_then_soon_then_undated_guides_only(repo: Path) -> None:
-    rows = currency.due(load_items(load_site(repo)), TODAY, "en", "about/review/")
+    rows = currency.due(load_model(repo).items, TODAY, "en", "about/review/")
     assert [(r.entry.id, r.state) for r in rows] == [
         ("g-overdue", "overdue"),
         ("g-soon", "soon"),
@@ -66,7 +66,7 @@ def test_due_lists_overdue_then_soon_then_undated_guides_only(repo: Path) -> Non
 
 
 def test_due_section_in_welsh_and_when_nothing_is_due(repo: Path) -> None:
-    items = load_items(load_site(repo))
+    items = load_model(repo).items
     html = currency.due_section(items, TODAY, "cy", "cy/about/review/", UI)
     assert "<caption>Canllawiau ac adnoddau" in html and "Yn hwyr" in html and "Dim dyddiad adolygu" in html
     assert '<time datetime="2026-11-30">30 Tachwedd 2026</time>' in html

@@ -8,9 +8,9 @@ from browser import chromium, serve
 from links_fixture import links_site
 from sitebuilder import build, make_site
 
+from kb.model import load_model
 from kb.publish.embeds import HEIGHT, card_html, embed_files, iframe_html, oembed
-from kb.publish.items import SiteInfo, load_items
-from kb.sources.content import load_site
+from kb.publish.items import SiteInfo
 
 INFO = SiteInfo(
     "https://kb.example.org/",
@@ -21,7 +21,7 @@ INFO = SiteInfo(
 
 @pytest.fixture(scope="module")
 def items(tmp_path_factory):
-    return {i.id: i for i in load_items(load_site(make_site(tmp_path_factory.mktemp("embeds"), links_site())))}
+    return {i.id: i for i in load_model(make_site(tmp_path_factory.mktemp("embeds"), links_site())).items}
 
 
 def test_card_is_self_contained_and_in_its_language(items):

@@ -11,9 +11,9 @@ from jsonschema import Draft202012Validator
 from links_fixture import links_site
 from sitebuilder import make_site
 
+from kb.model import load_model
 from kb.publish.feeds import json_feed, json_feed_text, rss
-from kb.publish.items import SiteInfo, load_items
-from kb.sources.content import load_site
+from kb.publish.items import SiteInfo
 
 JSON_FEED_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "jsonfeed-1.1.schema.json").read_text("utf-8"))
 INFO = SiteInfo(
@@ -25,7 +25,7 @@ INFO = SiteInfo(
 
 @pytest.fixture(scope="module")
 def items(tmp_path_factory):
-    return load_items(load_site(make_site(tmp_path_factory.mktemp("feeds"), links_site())))
+    return load_model(make_site(tmp_path_factory.mktemp("feeds"), links_site())).items
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -72,6 +72,6 @@ def test_json_feed_validates(items, lang):
 def test_a_missing_welsh_version_is_left_out_of_the_welsh_feed(tmp_path):
     files = links_site()
     del files["docs_cy/guides/hear-first.md"]
-    items = load_items(load_site(make_site(tmp_path, files)))
+    items = load_model(make_site(tmp_path, files)).items
     assert len(json_feed(items, "cy", INFO)["items"]) == 2
     assert len(json_feed(items, "en", INFO)["items"]) == 3

@@ -9,7 +9,7 @@ from sitebuilder import make_site
 
 from kb.checks import check_site
 from kb.checks.frontmatter import check
-from kb.sources.content import load_site
+from kb.model import load_model
 
 GUIDE_EN = """---
 id: cymuned-guide
@@ -39,7 +39,7 @@ Mae'r dŵr yn y tŷ; siaradwch â'r gymuned.
 
 def _problems(tmp_path: Path, files: dict[str, str]):
     root = make_site(tmp_path, files)
-    return check(load_site(root))
+    return check(load_model(root))
 
 
 def _valid_en() -> str:
@@ -132,4 +132,4 @@ def byte_site(tmp_path_factory):
 def test_arbitrary_bytes_never_make_the_checker_raise(byte_site, data):
     (byte_site / "docs_cy" / "x.md").write_bytes(data)
     (byte_site / "docs" / "x.md").write_bytes(b"---\n" + data + b"\n---\n")
-    check_site(load_site(byte_site))
+    check_site(load_model(byte_site))

@@ -3,13 +3,17 @@
 import sys
 from pathlib import Path
 
+from fixture_pages import minimal_site
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n import suffix
 from mkdocs_static_i18n.plugin import I18n
+from sitebuilder import make_site
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import _i18n_bridge as bridge  # noqa: E402
+
+from kb.sources.content import load_site  # noqa: E402
 
 
 def _config(tmp_path: Path) -> MkDocsConfig:
@@ -21,8 +25,12 @@ def _config(tmp_path: Path) -> MkDocsConfig:
     return cfg
 
 
-def test_i18n_files_event_runs_at_the_priority_the_bridge_assumes():
-    assert getattr(I18n.on_files, "mkdocs_priority", None) == bridge.I18N_FILES_PRIORITY
+def test_i18n_events_run_at_the_priority_the_bridge_names():
+    for event in (I18n.on_config, I18n.on_files, I18n.on_nav, I18n.on_post_build):
+        assert getattr(event, "mkdocs_priority", None) == bridge.I18N_PRIORITY
+    # Our mounting brackets i18n's on_files; the per-pass 404 runs before i18n starts the next language.
+    assert bridge.MOUNT > bridge.I18N_PRIORITY > bridge.UNMOUNT > bridge.ADDRESS
+    assert bridge.PER_PASS_404 > bridge.I18N_PRIORITY > bridge.GENERATE > bridge.INDEX > bridge.GATE > bridge.PUBLISH
 
 
 def test_i18n_plugin_has_the_state_the_bridge_reads():
@@ -42,17 +50,29 @@ def test_suffix_files_map_to_the_language_folder(tmp_path):
     assert Path(idx.dest_path).as_posix() == "cy/case-studies/x/index.html"
 
 
+def test_virtual_paths_follow_the_suffix_convention(tmp_path):
+    site = load_site(make_site(tmp_path, minimal_site()))
+    cy = site.get("cy", "guides/community.md")
+    en = site.get("en", "case-studies/gwyl-gymunedol/index.md")
+    assert cy is not None and bridge.virtual_src(cy) == "guides/community.cy.md"
+    assert en is not None and bridge.virtual_src(en) == "case-studies/gwyl-gymunedol/index.md"
+
+
 def test_virtual_files_are_pointed_back_at_their_real_sources(tmp_path):
-    from kb.sources.content import SourcePage
-
-    cfg = _config(tmp_path)
-    real = tmp_path / "docs_cy" / "a.md"
-    page = SourcePage("cy", "a.md", "docs_cy/a.md", real, "page")
-    from mkdocs.structure.files import Files
-
+    root = make_site(tmp_path / "repo", minimal_site())
+    cfg = _config(root)
     files = Files([])
-    bridge.add_virtual_files(files, cfg, [page], [])
-    [virtual] = list(files)
-    assert virtual.src_uri == "a.cy.md" and Path(virtual.abs_src_path).parent == Path(cfg.docs_dir)
-    bridge.point_at_real_files(files, {"a.cy.md": page})
-    assert virtual.abs_src_path == str(real) and virtual.edit_uri == "docs_cy/a.md"
+    bridge.add_virtual_files(files, cfg)
+    virtual = next(f for f in files if f.src_uri == "guides/community.cy.md")
+    assert Path(virtual.abs_src_path).parent.parent == Path(cfg.docs_dir)
+    bridge.point_at_real_files(files, cfg)
+    assert virtual.abs_src_path == str(root / "docs_cy" / "guides" / "community.md")
+    assert virtual.edit_uri == "docs_cy/guides/community.md"
+    assert bridge.source_of(cfg, virtual) is bridge.model(cfg).site.get("cy", "guides/community.md")
+
+
+def test_one_session_per_config_object(tmp_path):
+    root = make_site(tmp_path / "repo", minimal_site())
+    cfg = _config(root)
+    assert bridge.session(cfg) is bridge.session(cfg)
+    assert bridge.session(_config(root)) is not bridge.session(cfg)  # a new build (serve) starts afresh

@@ -4,13 +4,13 @@ import pytest
 from links_fixture import links_site
 from sitebuilder import make_site
 
-from kb.publish.items import facet_fields, load_items
-from kb.sources.content import load_site
+from kb.model import load_model
+from kb.sources.data import DataFiles
 
 
 @pytest.fixture(scope="module")
 def items(tmp_path_factory):
-    return {i.id: i for i in load_items(load_site(make_site(tmp_path_factory.mktemp("items"), links_site())))}
+    return {i.id: i for i in load_model(make_site(tmp_path_factory.mktemp("items"), links_site())).items}
 
 
 def test_every_guide_and_case_study_once(items):
@@ -36,7 +36,7 @@ def test_facets_carry_ids_and_both_labels(items):
 
 
 def test_facet_fields_come_from_the_schemas(tmp_path):
-    fields = facet_fields(make_site(tmp_path, {}))
+    fields = DataFiles(make_site(tmp_path, {})).facet_fields
     assert fields["guide"]["themes"] == "themes"
     assert fields["case-study"]["status"] == "statuses"
 
@@ -47,7 +47,7 @@ def test_missing_translation_is_absent_never_english(tmp_path):
     files["docs/guides/hear-first.md"] = files["docs/guides/hear-first.md"].replace(
         "updated: 2026-10-01", "updated: 2026-10-01\ntranslation: {pending: 2026-10-02}"
     )
-    guide = next(i for i in load_items(load_site(make_site(tmp_path, files))) if i.id == "listening-first")
+    guide = next(i for i in load_model(make_site(tmp_path, files)).items if i.id == "listening-first")
     assert guide.langs() == ["en"]
     assert guide.title("cy") is None and guide.summary("cy") is None
     assert guide.translation_pending() == {"cy": "2026-10-02"}

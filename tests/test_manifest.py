@@ -3,28 +3,29 @@
 from links_fixture import links_site
 from sitebuilder import make_site, run_kb
 
-from kb.checks.manifest import MANIFEST_FILE, check, current_paths, read_manifest, update
-from kb.sources.content import load_site
+from kb.checks.manifest import check, current_paths, update
+from kb.model import load_model
+from kb.sources.manifest import MANIFEST_FILE, read_manifest
 
 
 def test_update_then_check_is_clean_and_idempotent(tmp_path):
     root = make_site(tmp_path, links_site())
-    site = load_site(root)
-    added = update(root, site)
+    added = update(root, load_model(root))
     for url in ["/", "/cy/", "/guides/listening-first/", "/cy/case-studies/gwyl-gymunedol/",
                 "/cy/embed/community/", "/feed.xml", "/cy/feed.json", "/api/v1/items.json"]:
         assert url in added
     assert "/guides/hear-first/" not in added  # the file name is not the address
-    assert update(root, site) == []
-    assert check(site) == []
+    # A model is one build's view: after the file changed, the next command reads it afresh.
+    assert update(root, load_model(root)) == []
+    assert check(load_model(root)) == []
 
 
 def test_missing_page_without_redirect_names_the_url(tmp_path):
     root = make_site(tmp_path, links_site())
-    update(root, load_site(root))
+    update(root, load_model(root))
     renamed = make_site(tmp_path / "renamed", links_site(case_id="gwyl-newydd"))
     (renamed / MANIFEST_FILE).write_text((root / MANIFEST_FILE).read_text(encoding="utf-8"), encoding="utf-8")
-    problems = [p for p in check(load_site(renamed)) if p.rule_id == "KB080"]
+    problems = [p for p in check(load_model(renamed)) if p.rule_id == "KB080"]
     named = {p.message.split(" ")[0] for p in problems}
     assert {"/case-studies/gwyl-gymunedol/", "/cy/case-studies/gwyl-gymunedol/",
             "/embed/gwyl-gymunedol/", "/cy/embed/gwyl-gymunedol/"} == named
@@ -36,12 +37,12 @@ def test_missing_page_without_redirect_names_the_url(tmp_path):
 
 def test_a_redirect_keeps_the_promise(tmp_path):
     root = make_site(tmp_path, links_site())
-    update(root, load_site(root))
+    update(root, load_model(root))
     renamed = make_site(
         tmp_path / "renamed", links_site(case_id="gwyl-newydd", redirects="case-studies/gwyl-gymunedol/: gwyl-newydd\n")
     )
     (renamed / MANIFEST_FILE).write_text((root / MANIFEST_FILE).read_text(encoding="utf-8"), encoding="utf-8")
-    assert check(load_site(renamed)) == []
+    assert check(load_model(renamed)) == []
 
 
 def test_bad_manifest_line(tmp_path):
@@ -55,7 +56,7 @@ def test_collision(tmp_path):
     files = links_site()
     # A plain page at the address the guide 'listening-first' takes.
     files["docs/guides/listening-first.md"] = "---\nid: other\ntype: page\ntitle: Other\n---\n# Other\n"
-    problems = [p for p in check(load_site(make_site(tmp_path, files))) if p.rule_id == "KB083"]
+    problems = [p for p in check(load_model(make_site(tmp_path, files))) if p.rule_id == "KB083"]
     assert {p.path for p in problems} == {"docs/guides/listening-first.md", "docs/guides/hear-first.md"}
 
 
@@ -78,6 +79,6 @@ def test_a_pending_translation_placeholder_is_a_published_url(tmp_path):
     files["docs/guides/hear-first.md"] = files["docs/guides/hear-first.md"].replace(
         "updated: 2026-10-01", "updated: 2026-10-01\ntranslation: {pending: 2026-10-02}"
     )
-    paths = current_paths(load_site(make_site(tmp_path, files)))
+    paths = current_paths(load_model(make_site(tmp_path, files)))
     assert "cy/guides/listening-first/" in paths  # the bannered placeholder's address
     assert "cy/embed/listening-first/" not in paths  # no Welsh card until there is Welsh text

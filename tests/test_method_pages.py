@@ -9,8 +9,8 @@ import case_study_fixtures as F
 import pytest
 from sitebuilder import REPO, BuildResult, build, make_site
 
+from kb.model import load_model
 from kb.publish import method_pages
-from kb.publish.items import load_items
 from kb.publish.uitext import load_ui_text
 from kb.sources.content import load_site
 from kb.sources.vocabularies import load_vocabularies
@@ -60,8 +60,7 @@ def test_every_shipped_method_has_a_page_in_both_languages() -> None:
 
 
 def test_using_gathers_items_of_the_method_by_title_with_links_from_the_page(repo: Path) -> None:
-    site = load_site(repo)
-    items = load_items(site)
+    items = load_model(repo).items
     found = method_pages.using(items, "time-credits", "cy", "cy/methods/time-credits/")
     assert [e.id for e in found["case-study"]] == ["alpha-group", "beta-group"]
     assert found["case-study"][0].title == "Astudiaeth achos enghreifftiol 1"
@@ -73,8 +72,7 @@ def test_using_gathers_items_of_the_method_by_title_with_links_from_the_page(rep
 
 
 def test_items_section_escapes_and_says_when_nothing_uses_the_method(repo: Path) -> None:
-    site = load_site(repo)
-    items = load_items(site)
+    items = load_model(repo).items
     ui = load_ui_text(repo, UI)
     text = method_pages.items_section(items, "time-credits", "cy", "cy/methods/time-credits/", ui)
     assert text.startswith("## Astudiaethau achos sy'n defnyddio'r dull hwn (2) {#case-study}")
@@ -88,9 +86,9 @@ def test_items_section_escapes_and_says_when_nothing_uses_the_method(repo: Path)
 
 
 def test_index_lists_only_methods_with_a_page_with_counts(repo: Path) -> None:
-    site = load_site(repo)
-    vocab = load_vocabularies(repo)["methods"]
-    html = method_pages.index_section(site, load_items(site), vocab, "cy", "cy/methods/", load_ui_text(repo, UI))
+    model = load_model(repo)
+    vocab = model.data.vocabularies["methods"]
+    html = method_pages.index_section(model.site, model.items, vocab, "cy", "cy/methods/", load_ui_text(repo, UI))
     assert html.count('class="kb-methods__item"') == 1
     assert '<a class="kb-methods__title" href="time-credits/">Credydau amser</a>' in html
     assert "2 astudiaeth achos" in html

@@ -4,9 +4,9 @@ import pytest
 from links_fixture import links_site
 from sitebuilder import make_site
 
-from kb.publish.items import SiteInfo, load_items
+from kb.model import load_model
+from kb.publish.items import SiteInfo
 from kb.publish.page_meta import page_meta
-from kb.sources.content import load_site
 
 INFO = SiteInfo(
     "https://kb.example.org/",
@@ -17,7 +17,7 @@ INFO = SiteInfo(
 
 @pytest.fixture(scope="module")
 def items(tmp_path_factory):
-    return {i.id: i for i in load_items(load_site(make_site(tmp_path_factory.mktemp("meta"), links_site())))}
+    return {i.id: i for i in load_model(make_site(tmp_path_factory.mktemp("meta"), links_site())).items}
 
 
 def test_welsh_guide(items):

@@ -12,22 +12,14 @@ from sitebuilder import build, make_site, run_kb
 
 from kb.checks import parity
 from kb.core.problem import Problem
+from kb.model import load_model
 from kb.publish.parity_report import report_markdown
-from kb.sources.content import Site, load_site
-from kb.sources.pairs import PairStatus, statuses
-from kb.sources.parity_config import load_config
-from kb.sources.translations import read_lock
 
 EN, CY = "docs/guides/budgets.md", "docs_cy/guides/budgets.md"
 
 
 def problems(tmp_path: Path, files: dict[str, str], extra: dict[str, str] | None = None) -> list[Problem]:
-    site = load_site(make_site(tmp_path, {**files, **(extra or {})}))
-    return parity.check(site)
-
-
-def pair_states(site: Site) -> list[PairStatus]:
-    return statuses(site, read_lock(site.root, load_config(site.root)))
+    return parity.check(load_model(make_site(tmp_path, {**files, **(extra or {})})))
 
 
 def rule(found: list[Problem], name: str) -> list[Problem]:
@@ -74,9 +66,9 @@ def test_a_declared_pending_translation_is_not_an_error(tmp_path):
     files = parity_site()
     del files[CY]
     files[EN] = BUDGET_EN.replace("order: 2\n", "order: 2\ntranslation: {pending: 2026-11-20}\n")
-    site = load_site(make_site(tmp_path, files))
-    assert parity.check(site) == []
-    [status] = [s for s in pair_states(site) if s.rel == "guides/budgets.md"]
+    model = load_model(make_site(tmp_path, files))
+    assert parity.check(model) == []
+    [status] = [s for s in model.pairs if s.rel == "guides/budgets.md"]
     assert (status.state, status.pending_date) == ("pending", "2026-11-20")
 
 
@@ -225,8 +217,8 @@ def test_report_lists_every_state_in_both_languages(tmp_path):
         "order: 2\n", "order: 3\ntranslation: {pending: 2026-11-20}\n"
     )
     files["docs_cy/guides/missing.md"] = BUDGET_CY.replace("id: budgets", "id: missing")
-    site = load_site(make_site(tmp_path, files))
-    rows, config = pair_states(site), load_config(site.root)
+    model = load_model(make_site(tmp_path, files))
+    rows, config = model.pairs, model.data.parity
     en = report_markdown(rows, config, "en", "about/parity.md")
     cy = report_markdown(rows, config, "cy", "about/parity.md")
     assert "| [Deciding a budget together](../guides/budgets.md) |" in en

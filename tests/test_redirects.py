@@ -5,14 +5,14 @@ from html.parser import HTMLParser
 from links_fixture import links_site
 from sitebuilder import make_site
 
-from kb.publish.redirects import load_redirects, normalise_path, redirect_files, redirect_paths
-from kb.sources.content import load_site
+from kb.model import load_model
+from kb.publish.redirects import normalise_path, redirect_files, redirect_paths
 
 SITE_URL = "https://kb.example.org/"
 
 
-def _site(tmp_path, redirects):
-    return load_site(make_site(tmp_path, links_site(case_id="gwyl-newydd", redirects=redirects)))
+def _model(tmp_path, redirects):
+    return load_model(make_site(tmp_path, links_site(case_id="gwyl-newydd", redirects=redirects)))
 
 
 class _Head(HTMLParser):
@@ -51,11 +51,11 @@ def test_normalise_path():
 
 
 def test_id_target_makes_redirects_in_both_languages(tmp_path):
-    site = _site(tmp_path, "case-studies/gwyl-gymunedol/: gwyl-newydd\n")
-    redirects, problems = load_redirects(site)
+    model = _model(tmp_path, "case-studies/gwyl-gymunedol/: gwyl-newydd\n")
+    redirects, problems = model.redirects, model.redirect_problems
     assert problems == []
     assert [(r.source, r.target) for r in redirects] == [("case-studies/gwyl-gymunedol/", "case-studies/gwyl-newydd/")]
-    files = redirect_files(site, SITE_URL, {("cy", "case-studies/gwyl-newydd/"): "Gŵyl gymunedol yng Ngwynedd"})
+    files = redirect_files(redirects, SITE_URL, {("cy", "case-studies/gwyl-newydd/"): "Gŵyl gymunedol yng Ngwynedd"})
     cy = parse(files["cy/case-studies/gwyl-gymunedol/index.html"])
     en = parse(files["case-studies/gwyl-gymunedol/index.html"])
     assert cy.lang == "cy" and en.lang == "en"
@@ -66,13 +66,13 @@ def test_id_target_makes_redirects_in_both_languages(tmp_path):
     assert "Gŵyl gymunedol yng Ngwynedd" in "".join(cy.text)
     assert "This page has moved to" in "".join(en.text)
     # The renamed case study's embed card follows it.
-    assert "cy/embed/gwyl-gymunedol/" in redirect_paths(site)
+    assert "cy/embed/gwyl-gymunedol/" in redirect_paths(redirects)
     assert parse(files["embed/gwyl-gymunedol/index.html"]).links == ["../gwyl-newydd/"]
 
 
 def test_path_target(tmp_path):
-    site = _site(tmp_path, "/old-guide: guides/listening-first/\n")
-    redirects, problems = load_redirects(site)
+    model = _model(tmp_path, "/old-guide: guides/listening-first/\n")
+    redirects, problems = model.redirects, model.redirect_problems
     assert problems == []
     assert redirects[0].source == "old-guide/" and redirects[0].target == "guides/listening-first/"
 
@@ -85,7 +85,7 @@ def test_problems_name_the_line(tmp_path):
         "cy/guides/b/: community\n"  # 4: language prefix
         "guides/c/:\n"  # 5: no target
     )
-    _, problems = load_redirects(_site(tmp_path, text))
+    problems = _model(tmp_path, text).redirect_problems
     got = {(p.line, p.rule_id) for p in problems}
     assert got == {(2, "KB081"), (3, "KB082"), (4, "KB084"), (5, "KB084")}
     assert all(p.path == "data/redirects.yml" for p in problems)
@@ -93,5 +93,5 @@ def test_problems_name_the_line(tmp_path):
 
 
 def test_invalid_yaml_is_a_problem_not_a_traceback(tmp_path):
-    _, problems = load_redirects(_site(tmp_path, "a: [b\n"))
+    problems = _model(tmp_path, "a: [b\n").redirect_problems
     assert [p.rule_id for p in problems] == ["KB084"]

@@ -8,16 +8,10 @@ from parity_pages import parity_site
 from sitebuilder import make_site, run_kb
 
 from kb.checks import parity
-from kb.sources.content import Site, load_site
-from kb.sources.pairs import PairStatus, statuses
-from kb.sources.parity_config import load_config
-from kb.sources.translations import digest, normalise, read_lock
+from kb.model import load_model
+from kb.sources.translations import digest, normalise
 
 EN, CY = "docs/guides/budgets.md", "docs_cy/guides/budgets.md"
-
-
-def _states(site: Site) -> list[PairStatus]:
-    return statuses(site, read_lock(site.root, load_config(site.root)))
 
 
 def _marked(tmp_path: Path) -> Path:
@@ -35,7 +29,7 @@ def _edit(root: Path, rel: str, old: str, new: str) -> None:
 
 
 def _fresh(root: Path) -> list:
-    return [p for p in parity.check(load_site(root)) if p.rule_name.startswith("translation-")]
+    return [p for p in parity.check(load_model(root)) if p.rule_name.startswith("translation-")]
 
 
 def test_normalised_text_ignores_trailing_spaces_but_keeps_lines():
@@ -47,14 +41,14 @@ def test_normalised_text_ignores_trailing_spaces_but_keeps_lines():
 def test_without_a_lock_file_nothing_is_reported(tmp_path):
     root = make_site(tmp_path, parity_site())
     assert _fresh(root) == []
-    assert {s.state for s in _states(load_site(root))} == {"unrecorded"}
+    assert {s.state for s in load_model(root).pairs} == {"unrecorded"}
 
 
 def test_marking_one_pair_records_both_sides_and_leaves_others_unrecorded(tmp_path):
     root = _marked(tmp_path)
     lock = (root / "translations.lock.yml").read_text(encoding="utf-8")
     assert "guides/budgets.md:" in lock and "o'r tŷ i'r dŵr" in lock  # the snapshot, readable
-    states = {s.rel: s.state for s in _states(load_site(root))}
+    states = {s.rel: s.state for s in load_model(root).pairs}
     assert states["guides/budgets.md"] == "paired" and states["index.md"] == "unrecorded"
     unrecorded = [p for p in _fresh(root) if p.rule_name == "translation-unrecorded"]
     paths = {p.path for p in unrecorded}
@@ -134,7 +128,7 @@ def test_mark_all_forgets_pairs_that_are_gone(tmp_path):
 def test_a_damaged_lock_file_is_a_problem_not_a_traceback(tmp_path):
     root = _marked(tmp_path)
     (root / "translations.lock.yml").write_text("pairs:\n  x: {en: {}}\n", encoding="utf-8")
-    [p] = [p for p in parity.check(load_site(root)) if p.rule_name == "parity-config"]
+    [p] = [p for p in parity.check(load_model(root)) if p.rule_name == "parity-config"]
     assert p.path == "translations.lock.yml" and "mark-in-step --all" in p.hint
 
 

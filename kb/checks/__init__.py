@@ -1,4 +1,4 @@
-"""Run every content check over the loaded sources; the one entry point hooks and the CLI use."""
+"""Run every content check over the build model; the one entry point hooks and the CLI use."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kb.core.problem import Problem, sort_problems
-from kb.sources.content import Site, load_site
+from kb.model import BuildModel, load_model
 
-Check = Callable[[Site], list[Problem]]
+Check = Callable[[BuildModel], list[Problem]]
 
 
 def all_checks() -> list[Check]:
@@ -19,13 +19,13 @@ def all_checks() -> list[Check]:
     return [frontmatter_checks.check, plain_text.check, safe_html.check, case_studies.check, citations.check, manifest.check, parity.check, review.check]
 
 
-def check_site(site: Site) -> list[Problem]:
-    problems = list(site.problems)
+def check_site(model: BuildModel) -> list[Problem]:
+    problems = list(model.site.problems)
     for check in all_checks():
-        problems.extend(check(site))
+        problems.extend(check(model))
     return sort_problems(problems)
 
 
-def check_root(root: Path) -> tuple[Site, list[Problem]]:
-    site = load_site(root)
-    return site, check_site(site)
+def check_root(root: Path) -> tuple[BuildModel, list[Problem]]:
+    model = load_model(root)
+    return model, check_site(model)

@@ -12,14 +12,12 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kb.core import yamlload
 from kb.core.problem import Problem, problem
 from kb.markdown.textparts import mask_code
+from kb.model import BuildModel
+from kb.sources.bibliography import Bibliography
 from kb.sources.content import CASE_STUDIES_DIR, Site, SourcePage
 
 # Pages published inside case-studies/ next to the case studies: an id must not take their URL.
@@ -147,16 +145,9 @@ def check_image_pairs(page: SourcePage, other: SourcePage) -> list[Problem]:
     return problems
 
 
-def bibliography_ids(root: Path) -> set[str] | None:
+def bibliography_ids(bib: Bibliography) -> set[str] | None:
     """Ids in data/bibliography.yml, or None if it cannot be read (the citation checks report that)."""
-    path = root / "data" / "bibliography.yml"
-    try:
-        raw = yamlload.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return None
-    if not isinstance(raw, list):
-        return None
-    return {str(e["id"]) for e in raw if isinstance(e, dict) and "id" in e}
+    return bib.ids_written if bib.readable else None
 
 
 def check_sources(page: SourcePage, known: set[str] | None) -> list[Problem]:
@@ -329,9 +320,10 @@ def check_files(site: Site) -> list[Problem]:
     return problems
 
 
-def check(site: Site) -> list[Problem]:
+def check(model: BuildModel) -> list[Problem]:
+    site = model.site
     problems = check_files(site)
-    known = bibliography_ids(site.root)
+    known = bibliography_ids(model.data.bibliography)
     for page in site.pages:
         if page.kind != "case-study" or page.text is None:
             continue

@@ -12,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kb.core.problem import Problem, problem
-from kb.markdown.citations import CitationStyle, Cite, find_citations, load_style
+from kb.markdown.citations import CitationStyle, Cite, find_citations
 from kb.markdown.mask import mask_code
-from kb.sources.bibliography import Bibliography, load_bibliography, unused_problems
-from kb.sources.content import Site, SourcePage
+from kb.model import BuildModel
+from kb.sources.bibliography import Bibliography, unused_problems
+from kb.sources.content import SourcePage
 
 _QUOTE_LINE = re.compile(r"^[ \t]*>")
 _ENDS_WITH_CITATION = re.compile(r"\[\s*@[^\[\]]*\][\s.,;:!?)\"'\u201d\u2019\u00bb*_]*$")
@@ -185,13 +186,13 @@ def _parity(en: PageCites, cy: PageCites, style: CitationStyle) -> list[Problem]
     return problems
 
 
-def check(site: Site) -> list[Problem]:
+def check(model: BuildModel) -> list[Problem]:
     """Bibliography problems, citation problems on every page, and English/Welsh citation parity."""
-    bib = load_bibliography(site.root)
-    style = load_style(site.root)
+    bib = model.data.bibliography
+    style = model.data.citation_style
     problems = list(bib.problems)
     parsed: dict[tuple[str, str], PageCites] = {}
-    for page in site.pages:
+    for page in model.site.pages:
         if page.text is None:
             continue
         result = check_page(page, bib, style)

@@ -18,9 +18,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from kb.core.problem import Problem, problem
+from kb.model import BuildModel
 from kb.sources.content import Site, SourcePage
-from kb.sources.schemas import load_schemas
-from kb.sources.vocabularies import Vocabulary, check_vocabulary_files, load_vocabularies
+from kb.sources.vocabularies import Vocabulary
 
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 
@@ -329,10 +329,11 @@ def _passes_fast(fast: dict[str, Callable[[Any], Any]], page: SourcePage) -> boo
     return True
 
 
-def check(site: Site) -> list[Problem]:
-    vocabs = load_vocabularies(site.root)
-    schemas = load_schemas(site.root, vocabs)
-    problems = check_vocabulary_files(site.root)
+def check(model: BuildModel) -> list[Problem]:
+    site = model.site
+    vocabs = model.data.vocabularies
+    schemas = model.data.schemas
+    problems = list(model.data.vocabulary_problems)
     # One validator per content type for the whole site: building one per page was most of the cost.
     validators = {
         name: Draft202012Validator(schema, format_checker=FormatChecker()) for name, schema in schemas.items()

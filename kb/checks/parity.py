@@ -14,17 +14,17 @@ from typing import Any
 
 from kb.core.problem import Problem, problem
 from kb.markdown.textparts import Part, headings, links_and_images, mask_code, numbers, tables
+from kb.model import BuildModel
 from kb.sources.content import (
     LANGS,
     Lang,
-    Site,
     SourcePage,
     other_lang,
     pending_since,
 )
-from kb.sources.pairs import LANG_NAMES, PairStatus, statuses
-from kb.sources.parity_config import ParityConfig, load_config
-from kb.sources.translations import Lock, read_lock
+from kb.sources.pairs import LANG_NAMES, PairStatus
+from kb.sources.parity_config import ParityConfig
+from kb.sources.translations import Lock
 
 # ---- pairing ----------------------------------------------------------------------------
 
@@ -339,11 +339,10 @@ def _primary(status: PairStatus) -> Lang:
     return "cy"
 
 
-def check(site: Site) -> list[Problem]:
-    config = load_config(site.root)
-    lock = read_lock(site.root, config)
+def check(model: BuildModel) -> list[Problem]:
+    config, lock = model.data.parity, model.data.lock
     problems = list(config.problems) + list(lock.problems)
-    for status in statuses(site, lock):
+    for status in model.pairs:
         problems += _pairing_problems(status)
         if len(status.pages) == len(LANGS):
             problems += structure_problems(status.pages, config, _primary(status))

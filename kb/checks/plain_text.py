@@ -21,7 +21,9 @@ import yaml
 from kb.core import yamlload
 from kb.core.plaintext import Finding, findings, line_in
 from kb.core.problem import Problem, problem
-from kb.sources.content import Site, SourcePage
+from kb.model import BuildModel
+from kb.sources.content import SourcePage
+from kb.sources.data import DataFiles
 
 # Data files whose strings are shown to readers, relative to the repository root (globs allowed).
 DATA_TEXT_FILES = (
@@ -139,21 +141,22 @@ def data_files(root: Path) -> list[Path]:
     return out
 
 
-def check_data(root: Path) -> list[Problem]:
+def check_data(data: DataFiles) -> list[Problem]:
     problems: list[Problem] = []
-    for path in data_files(root):
-        rel = path.relative_to(root).as_posix()
+    for path in data_files(data.root):
+        rel = path.relative_to(data.root).as_posix()
         try:
-            text = path.read_text(encoding="utf-8")
+            text = data.text(rel)
         except (OSError, UnicodeDecodeError):
             continue  # the file's own loader reports it
-        problems.extend(check_data_text(text, rel))
+        if text is not None:
+            problems.extend(check_data_text(text, rel))
     return problems
 
 
-def check(site: Site) -> list[Problem]:
+def check(model: BuildModel) -> list[Problem]:
     problems: list[Problem] = []
-    for page in site.pages:
+    for page in model.site.pages:
         problems.extend(check_page(page))
-    problems.extend(check_data(site.root))
+    problems.extend(check_data(model.data))
     return problems

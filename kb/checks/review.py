@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kb.core.problem import Problem, problem
+from kb.model import BuildModel
 from kb.publish.currency import REVIEW_BY, REVIEWED, as_date
 from kb.sources.content import Site, SourcePage
 
@@ -68,5 +69,5 @@ def check_reviews(site: Site, today: dt.date) -> list[Problem]:
     return [p for page in _one_version_each(site) for p in check_page(page, today)]
 
 
-def check(site: Site) -> list[Problem]:
-    return check_reviews(site, dt.date.today())
+def check(model: BuildModel) -> list[Problem]:
+    return check_reviews(model.site, dt.date.today())

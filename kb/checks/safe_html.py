@@ -23,12 +23,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import nh3
 import yaml
 
 from kb.core.problem import Problem, problem
-from kb.sources.content import Site, SourcePage
+from kb.model import BuildModel
+from kb.sources.content import SourcePage
+from kb.sources.data import SAFE_HTML
 
 POLICY_FILE = Path("data") / "safe-html.yml"
 
@@ -89,9 +92,8 @@ class Policy:
         return attrs
 
 
-def load_policy(path: Path) -> Policy:
-    with path.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+def policy_from_data(raw: dict[str, Any]) -> Policy:
+    """The allowlist from data/safe-html.yml's parsed YAML."""
     return Policy(
         tags=frozenset(raw["tags"]),
         generic_attributes=frozenset(raw.get("generic_attributes", [])),
@@ -101,14 +103,9 @@ def load_policy(path: Path) -> Policy:
     )
 
 
-@lru_cache(maxsize=8)
-def _policy_for(path: str, mtime: float) -> Policy:
-    return load_policy(Path(path))
-
-
-def policy_for_root(root: Path) -> Policy:
-    path = root / POLICY_FILE
-    return _policy_for(str(path), path.stat().st_mtime)
+def load_policy(path: Path) -> Policy:
+    with path.open(encoding="utf-8") as fh:
+        return policy_from_data(yaml.safe_load(fh))
 
 
 # --- Finding what Markdown shows as code -----------------------------------------------------
@@ -436,9 +433,9 @@ def check_page(page: SourcePage, policy: Policy) -> list[Problem]:
     return _PageScanner(page, policy).scan()
 
 
-def check(site: Site) -> list[Problem]:
-    policy = policy_for_root(site.root)
+def check(model: BuildModel) -> list[Problem]:
+    policy = policy_from_data(model.data.yaml(SAFE_HTML))
     problems: list[Problem] = []
-    for page in site.pages:
+    for page in model.site.pages:
         problems.extend(check_page(page, policy))
     return problems

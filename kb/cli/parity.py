@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 
 from kb.checks.parity import structure_problems
+from kb.model import load_model
 from kb.publish.parity_report import report_text
-from kb.sources.content import LANGS, Site, load_site
-from kb.sources.pairs import statuses
-from kb.sources.parity_config import load_config
-from kb.sources.translations import git_head, read_lock, record, write_lock
+from kb.sources.content import LANGS, Site
+from kb.sources.translations import git_head, record, write_lock
 
 
 def _root(start: str) -> Path:
@@ -23,9 +22,7 @@ def _root(start: str) -> Path:
 
 
 def cmd_parity(args: argparse.Namespace) -> int:
-    root = _root(args.root)
-    site = load_site(root)
-    rows = statuses(site, read_lock(root, load_config(root)))
+    rows = load_model(_root(args.root)).pairs
     sys.stdout.write(report_text(rows, with_diff=args.diff))
     return 1 if any(s.state == "missing" for s in rows) else 0
 
@@ -58,15 +55,14 @@ def _wanted_rels(site: Site, root: Path, paths: list[str]) -> tuple[set[str], li
 
 def cmd_mark_in_step(args: argparse.Namespace) -> int:
     root = _root(args.root)
-    site = load_site(root)
-    config = load_config(root)
-    lock = read_lock(root, config)
+    model = load_model(root)
+    site, config, lock = model.site, model.data.parity, model.data.lock
     if lock.problems and lock.exists and not args.all:
         for p in lock.problems:
             print(p.format(), file=sys.stderr)
         return 1
     if args.all:
-        rels = {s.rel for s in statuses(site, lock) if len(s.pages) == len(LANGS)}
+        rels = {s.rel for s in model.pairs if len(s.pages) == len(LANGS)}
         # Forget pairs that no longer exist in both languages.
         lock.entries = {rel: e for rel, e in lock.entries.items() if rel in rels}
         unknown: list[str] = []
@@ -79,7 +75,7 @@ def cmd_mark_in_step(args: argparse.Namespace) -> int:
         print(f"{name}: no page of the knowledge base is there.", file=sys.stderr)
     commit = git_head(root)
     marked, refused = 0, 0
-    for status in statuses(site, lock):
+    for status in model.pairs:
         if status.rel not in rels:
             continue
         if len(status.pages) < len(LANGS):

@@ -6,29 +6,29 @@ import argparse
 import sys
 from pathlib import Path
 
-from kb.checks.manifest import MANIFEST_FILE, current_paths, read_manifest, update
+from kb.checks.manifest import current_paths, update
 from kb.cli.common import repo_root
-from kb.sources.content import load_site
+from kb.model import load_model
+from kb.sources.manifest import MANIFEST_FILE
 from kb.sources.urls import to_manifest
 
 
 def cmd_urls(args: argparse.Namespace) -> int:
     root = repo_root(Path(args.root).resolve())
-    site = load_site(root)
-    entries, problems = read_manifest(root)
+    model = load_model(root)
     if args.action == "list":
-        for path in sorted(to_manifest(p) for p in current_paths(site)):
+        for path in sorted(to_manifest(p) for p in current_paths(model)):
             print(path)
         return 0
-    if problems:
+    if model.manifest_problems:
         # Rewriting a file with lines we cannot read would drop them silently.
-        for p in problems:
+        for p in model.manifest_problems:
             print(p.format())
         return 1
-    added = update(root, site)
+    added = update(root, model)
     for url in added:
         print(f"added {url}")
-    print(f"{len(added)} new URL(s); {MANIFEST_FILE} lists {len(entries) + len(added)}.", file=sys.stderr)
+    print(f"{len(added)} new URL(s); {MANIFEST_FILE} lists {len(model.manifest) + len(added)}.", file=sys.stderr)
     return 0
 
 

@@ -8,7 +8,6 @@ docs-dev/api.md documents it. Add fields freely; never rename or remove one with
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from kb.publish.embeds import embed_path, oembed_path
@@ -63,16 +62,16 @@ def items_document(items: list[Item], info: SiteInfo) -> dict[str, Any]:
     }
 
 
-def schema_document(root: Path, site_url: str) -> dict[str, Any]:
-    """The committed schema, with its $id set to where it is published."""
-    schema: dict[str, Any] = json.loads((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
+def schema_document(committed: dict[str, Any], site_url: str) -> dict[str, Any]:
+    """The committed schema (data/api/items.schema.json), with its $id set to where it is published."""
+    schema = dict(committed)
     schema["$id"] = absolute(site_url, SCHEMA_FILE)
     return schema
 
 
-def api_files(root: Path, items: list[Item], info: SiteInfo) -> dict[str, str]:
-    """Site-relative path -> JSON text of every API file."""
+def api_files(schema: dict[str, Any], items: list[Item], info: SiteInfo) -> dict[str, str]:
+    """Site-relative path -> JSON text of every API file (``schema``: the committed JSON Schema)."""
     return {
         ITEMS_FILE: json.dumps(items_document(items, info), ensure_ascii=False, indent=2) + "\n",
-        SCHEMA_FILE: json.dumps(schema_document(root, info.url), ensure_ascii=False, indent=2) + "\n",
+        SCHEMA_FILE: json.dumps(schema_document(schema, info.url), ensure_ascii=False, indent=2) + "\n",
     }

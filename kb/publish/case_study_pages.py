@@ -13,17 +13,16 @@ import datetime as dt
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel.dates import format_date
 
 from kb.core.plaintext import markdown_text
 from kb.sources.content import CASE_STUDIES_URL_DIR, Site, SourcePage
-from kb.sources.vocabularies import Vocabulary, load_vocabularies
+from kb.sources.data import DataFiles
+from kb.sources.vocabularies import Vocabulary
 
 UI_FILE = Path("data") / "ui" / "case-studies.yml"
 MAP_FILE = Path("data") / "wales-tile-map.yml"
@@ -64,19 +63,13 @@ class UiText:
         return self("n_case_studies_one", lang) if n == 1 else self("n_case_studies", lang, n=n)
 
 
-@lru_cache(maxsize=4)
-def _read_yaml(path: str, mtime: float) -> Any:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-
-
-def _load(root: Path, rel: Path) -> Any:
-    path = root / rel
-    return _read_yaml(str(path), path.stat().st_mtime)
+def ui_from_data(raw: Any) -> UiText:
+    raw = raw if isinstance(raw, dict) else {}
+    return UiText({lang: {str(k): str(v) for k, v in (raw.get(lang) or {}).items()} for lang in ("en", "cy")})
 
 
 def load_ui(root: Path) -> UiText:
-    raw = _load(root, UI_FILE) or {}
-    return UiText({lang: {str(k): str(v) for k, v in (raw.get(lang) or {}).items()} for lang in ("en", "cy")})
+    return ui_from_data(DataFiles(root).yaml(UI_FILE.as_posix()))
 
 
 @dataclass(frozen=True)
@@ -86,8 +79,8 @@ class TileMap:
     tiles: dict[str, tuple[int, int]]
 
 
-def load_tile_map(root: Path) -> TileMap:
-    raw = _load(root, MAP_FILE) or {}
+def tile_map_from_data(raw: Any) -> TileMap:
+    raw = raw if isinstance(raw, dict) else {}
     tiles = {str(k): (int(v[0]), int(v[1])) for k, v in (raw.get("tiles") or {}).items()}
     return TileMap(int(raw.get("columns", 1)), int(raw.get("rows", 1)), tiles)
 
@@ -102,6 +95,7 @@ class Context:
     use_directory_urls: bool = True
     # Methods with a page in this language (docs/methods/<id>.md): their labels link to it.
     method_pages: frozenset[str] = frozenset()
+    tile_map: TileMap = TileMap(1, 1, {})
 
     def label(self, vocab: str, term_id: str) -> str:
         return self.vocabs[vocab].term_label(term_id, self.lang) if vocab in self.vocabs else term_id
@@ -113,11 +107,18 @@ class Context:
         return self.ui.count(n, self.lang)
 
 
-def context_for(site: Site, lang: str, use_directory_urls: bool = True) -> Context:
+def load_tile_map(root: Path) -> TileMap:
+    return tile_map_from_data(DataFiles(root).yaml(MAP_FILE.as_posix()))
+
+
+def context_for(site: Site, data: DataFiles, lang: str, use_directory_urls: bool = True) -> Context:
+    """What the renderers need for pages in ``lang``, from the build's data files."""
     methods = frozenset(
         str(p.meta["method"]) for p in site.pages if p.lang == lang and p.rel == f"methods/{p.meta.get('method')}.md"
     )
-    return Context(lang, load_vocabularies(site.root), load_ui(site.root), use_directory_urls, methods)
+    ui = ui_from_data(data.yaml(UI_FILE.as_posix()))
+    tiles = tile_map_from_data(data.yaml(MAP_FILE.as_posix()))
+    return Context(lang, data.vocabularies, ui, use_directory_urls, methods, tiles)
 
 
 # --- URLs -----------------------------------------------------------------------------------
@@ -392,7 +393,7 @@ def _tile_class(n: int) -> str:
 
 def wales_map(site: Site, from_rel: str, ctx: Context) -> str:
     """A schematic tile map of the 22 principal areas with their counts, plus the same as a table."""
-    tile_map = load_tile_map(site.root)
+    tile_map = ctx.tile_map
     counts = counts_by(case_studies(site, ctx.lang), "regions")
     regions = ctx.vocabs.get("regions")
     terms = list(regions.terms) if regions else []

@@ -4,17 +4,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from kb.core import yamlload
 
 INTERFACE_FILE = "data/ui/interface.yml"
 
 
+def interface_text(raw: Any) -> dict[str, dict[str, str]]:
+    """Key -> language -> text, from data/ui/interface.yml's parsed YAML."""
+    raw = raw if isinstance(raw, dict) else {}
+    return {str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in raw.items() if isinstance(v, dict)}
+
+
 def load_interface_text(root: Path) -> dict[str, dict[str, str]]:
-    """Key -> language -> text."""
+    """Key -> language -> text, read now (a build uses its model's data files)."""
     path = root / INTERFACE_FILE
-    raw = yamlload.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-    return {str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in (raw or {}).items() if isinstance(v, dict)}
+    return interface_text(yamlload.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None)
 
 
 def text(strings: dict[str, dict[str, str]], key: str, lang: str) -> str:

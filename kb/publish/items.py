@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from kb.core import yamlload
 from kb.sources.content import LANGS, Lang, Site, SourcePage
 from kb.sources.urls import ITEM_TYPES, content_type, neutral_path, with_lang
-from kb.sources.vocabularies import Term, Vocabulary, load_vocabularies
+from kb.sources.vocabularies import Term, Vocabulary
 
 # Facets that make useful feed categories (a licence or a status would not).
 TAG_FACETS = ("themes", "sectors", "regions")
@@ -125,24 +123,6 @@ class Item:
         return out
 
 
-def facet_fields(root: Path) -> dict[str, dict[str, str]]:
-    """Content type -> {front-matter field: vocabulary name}, read from data/schemas (x-vocabulary)."""
-    out: dict[str, dict[str, str]] = {}
-    folder = root / "data" / "schemas"
-    for type_name in ITEM_TYPES:
-        path = folder / f"{type_name}.yml"
-        raw = yamlload.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        fields: dict[str, str] = {}
-        for name, spec in (raw or {}).get("properties", {}).items():
-            if not isinstance(spec, dict):
-                continue
-            vocab = spec.get("x-vocabulary") or (spec.get("items") or {}).get("x-vocabulary")
-            if isinstance(vocab, str):
-                fields[name] = vocab
-        out[type_name] = fields
-    return out
-
-
 def _facets(page: SourcePage, fields: dict[str, str], vocabs: dict[str, Vocabulary]) -> dict[str, Facet]:
     facets: dict[str, Facet] = {}
     for name, vocab_name in fields.items():
@@ -160,14 +140,15 @@ def _facets(page: SourcePage, fields: dict[str, str], vocabs: dict[str, Vocabula
     return facets
 
 
-def load_items(site: Site) -> list[Item]:
-    """Every guide and case study, sorted by type then id (a stable order for diffs)."""
+def load_items(site: Site, vocabs: dict[str, Vocabulary], fields: dict[str, dict[str, str]]) -> list[Item]:
+    """Every guide and case study, sorted by type then id (a stable order for diffs).
+
+    ``fields``: content type -> {front-matter field: vocabulary} (kb.sources.data.DataFiles.facet_fields).
+    """
     by_rel: dict[str, dict[Lang, SourcePage]] = {}
     for page in site.pages:
         if content_type(page) in ITEM_TYPES and page.text is not None:
             by_rel.setdefault(page.rel, {})[page.lang] = page
-    vocabs = load_vocabularies(site.root)
-    fields = facet_fields(site.root)
     items: list[Item] = []
     for rel, pages in by_rel.items():
         first = pages.get("en") or next(iter(pages.values()))

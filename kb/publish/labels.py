@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.publish.items import facet_fields
-from kb.sources.vocabularies import Vocabulary, load_vocabularies
+from kb.sources.data import DataFiles
+from kb.sources.vocabularies import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,9 @@ class Labeller:
 
     @classmethod
     def load(cls, root: Path) -> Labeller:
-        return cls(facet_fields(root), load_vocabularies(root))
+        """From the files under ``root`` (a build uses kb.model.BuildModel.labeller instead)."""
+        data = DataFiles(root)
+        return cls(data.facet_fields, data.vocabularies)
 
     def rows(self, meta: Mapping[str, Any], lang: str, fields: tuple[str, ...]) -> list[LabelRow]:
         """Rows for the given front-matter fields, in that order, skipping empty or unknown ones."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from kb.sources.urls import absolute
 
@@ -86,3 +87,35 @@ def switch_for(
         return None
     pairs = heading_pairs(own_headings, other_headings) if own_headings and other_headings else []
     return Switch(target.lang, target.name, target.path, json.dumps(pairs, ensure_ascii=False) if pairs else "")
+
+
+@dataclass(frozen=True)
+class NotFound:
+    """What the 404 template of one language needs: its alternates, switch and text parts."""
+
+    alternates: list[dict[str, str]]  # hreflang links to every language's 404 page
+    switch: Switch | None  # to the other language's home page
+    parts: list[dict[str, object]]  # per language shown: lang, home, site_name, ui
+
+
+def not_found(lang: str, names: Mapping[str, str], site_url: str, default_lang: str,
+              settings: Mapping[str, Mapping[str, object]]) -> NotFound:
+    """The 404 page in ``lang``. ``settings``: language -> its site_name and extra (mkdocs.yml).
+
+    A 404 is served at whatever address was missing, so its links are root-relative. The default
+    language's 404 is the one hosts such as GitHub Pages serve for every missing address, so it
+    also carries every other language's text (overrides/404.html), this language's first.
+    """
+    prefix = {code: "" if code == default_lang else f"{code}/" for code in names}
+    pages = alternates(site_url, {code: prefix[code] + "404.html" for code in names}, names)
+    root = urlsplit(site_url).path or "/"
+    root = root if root.endswith("/") else root + "/"
+    target = next((code for code in names if code != lang), None)
+    switch = Switch(target, names[target], root + prefix[target]) if target else None
+    shown = [lang] + ([code for code in names if code != lang] if lang == default_lang else [])
+    parts: list[dict[str, object]] = []
+    for code in shown:
+        extra = settings.get(code, {}).get("extra")
+        ui = extra.get("kb_ui", {}) if isinstance(extra, Mapping) else {}
+        parts.append({"lang": code, "home": root + prefix[code], "site_name": settings.get(code, {}).get("site_name"), "ui": ui})
+    return NotFound(hreflang_links(pages, default_lang), switch, parts)

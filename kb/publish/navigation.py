@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
-
-import yaml
 
 from kb.core.plaintext import html_text
 from kb.sources.content import DEFAULT_LANG, Site, SourcePage
@@ -19,13 +18,14 @@ def _order(page: SourcePage) -> tuple[int, int, str]:
     return (0 if is_index else 1, order, page.rel)
 
 
-def build_nav(site: Site) -> list[NavItem]:
+def build_nav(site: Site, settings: Mapping[str, Any] | None) -> list[NavItem]:
     """MkDocs ``nav`` config: home, one section per configured folder, then other top pages.
 
     Built from the default language's pages; i18n maps each path to its Welsh file. A page that
     exists only in Welsh (translation pending in English) is listed too, so it is never hidden.
+    ``settings``: data/navigation.yml (sections, max_listed).
     """
-    raw = yaml.safe_load((site.root / "data" / "navigation.yml").read_text(encoding="utf-8")) or {}
+    raw = settings or {}
     sections: list[dict[str, str]] = raw.get("sections", [])
     max_listed = int(raw.get("max_listed", 10**9))
     rels: dict[str, SourcePage] = {}

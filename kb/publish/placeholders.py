@@ -15,7 +15,7 @@ import yaml
 
 from kb.sources.content import LANGS, Lang, Site, SourcePage, other_lang, pending_since
 from kb.sources.frontmatter import FrontMatter
-from kb.sources.parity_config import ParityConfig, format_date, load_config
+from kb.sources.parity_config import ParityConfig, format_date
 
 # Stands for the URL of the original page; the build replaces it once URLs are known.
 ORIGINAL_URL = "kb-original-page-url"
@@ -55,9 +55,8 @@ def placeholder_markdown(original: SourcePage, lang: Lang, config: ParityConfig,
     )
 
 
-def placeholder_pages(site: Site, config: ParityConfig | None = None) -> list[PlaceholderPage]:
+def placeholder_pages(site: Site, config: ParityConfig) -> list[PlaceholderPage]:
     """One placeholder for each pending page, in the language it is missing from."""
-    config = config or load_config(site.root)
     out: list[PlaceholderPage] = []
     for page in site.pages:
         if page.text is None or not pending_since(page):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
@@ -56,12 +55,10 @@ def _ids(site: Site) -> dict[str, str]:
     return {p.page_id: p.rel for p in site.pages if p.page_id}
 
 
-def load_redirects(site: Site) -> tuple[list[Redirect], list[Problem]]:
-    """Read and resolve data/redirects.yml. A missing file means no redirects."""
-    path = site.root / REDIRECTS_FILE
-    if not path.is_file():
+def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[Problem]]:
+    """Resolve the text of data/redirects.yml against the pages. No file (None) means no redirects."""
+    if text is None:
         return [], []
-    text = path.read_text(encoding="utf-8")
     try:
         node = yaml.compose(text)
     except yaml.YAMLError as err:
@@ -174,14 +171,14 @@ def embed_redirects(redirects: list[Redirect]) -> list[Redirect]:
     return out
 
 
-def all_redirects(site: Site) -> list[Redirect]:
-    redirects, _ = load_redirects(site)
+def all_redirects(redirects: list[Redirect]) -> list[Redirect]:
+    """The redirects of data/redirects.yml and those of the embed cards that follow them."""
     return redirects + embed_redirects(redirects)
 
 
-def redirect_paths(site: Site) -> set[str]:
+def redirect_paths(redirects: list[Redirect]) -> set[str]:
     """Every lang-prefixed path a redirect page is written at."""
-    return {with_lang(lang, r.source) for r in all_redirects(site) for lang in LANGS}
+    return {with_lang(lang, r.source) for r in all_redirects(redirects) for lang in LANGS}
 
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -225,19 +222,15 @@ def render_redirect(lang: Lang, source: str, target: str, title: str | None, sit
     )
 
 
-def redirect_files(site: Site, site_url: str, titles: dict[tuple[str, str], str]) -> dict[str, str]:
+def redirect_files(redirects: list[Redirect], site_url: str, titles: dict[tuple[str, str], str]) -> dict[str, str]:
     """Site-relative file path -> HTML, for every redirect in both languages.
 
     ``titles`` maps (lang, language-neutral target path) to the target's title in that language.
     """
     out: dict[str, str] = {}
-    for r in all_redirects(site):
+    for r in all_redirects(redirects):
         for lang in LANGS:
             source, target = with_lang(lang, r.source), with_lang(lang, r.target)
             dest = source if source.endswith(".html") else f"{source}index.html"
             out[dest] = render_redirect(lang, source, target, titles.get((lang, r.target)), site_url)
     return out
-
-
-def redirects_file(root: Path) -> Path:
-    return root / REDIRECTS_FILE

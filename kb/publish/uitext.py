@@ -7,8 +7,8 @@ to the other language.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kb.core import yamlload
 from kb.sources.content import LANGS
@@ -34,13 +34,12 @@ class UiText:
         return dict(self.strings[lang])
 
 
-@lru_cache(maxsize=16)
-def _read(path: str, mtime: float, rel: str) -> UiText:
-    raw = yamlload.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+def ui_text(rel: str, raw: Any) -> UiText:
+    """The strings of file ``rel`` from its parsed YAML (a build: kb.model.BuildModel.ui)."""
+    raw = raw if isinstance(raw, dict) else {}
     return UiText(rel, {lang: {str(k): str(v) for k, v in (raw.get(lang) or {}).items()} for lang in LANGS})
 
 
 def load_ui_text(root: Path, rel: str) -> UiText:
-    """The strings of ``root/rel`` (e.g. 'data/ui/library.yml'); re-read when the file changes."""
-    path = root / rel
-    return _read(str(path), path.stat().st_mtime, rel)
+    """The strings of ``root/rel`` (e.g. 'data/ui/library.yml'), read now."""
+    return ui_text(rel, yamlload.safe_load((root / rel).read_text(encoding="utf-8")))

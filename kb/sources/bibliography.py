@@ -76,6 +76,9 @@ class Bibliography:
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     exists: bool = True
+    # The file is a list of entries (whatever is wrong inside them), and every id written in it.
+    readable: bool = False
+    ids_written: set[str] = field(default_factory=set)
 
     def get(self, key: str) -> Entry | None:
         return self.entries.get(key)
@@ -257,6 +260,8 @@ def parse_bibliography(text: str, schema: dict[str, Any], rel_path: str = BIBLIO
             )
         )
         return bib
+    bib.readable = True
+    bib.ids_written = {str(e["id"]) for e in data if isinstance(e, dict) and "id" in e}
     validator = Draft202012Validator(schema)
     by_type = required_by_type(schema)
     first_line: dict[str, int] = {}

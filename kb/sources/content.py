@@ -63,14 +63,6 @@ class SourcePage:
     def body(self) -> str:
         return self.front.body
 
-    @property
-    def virtual_src(self) -> str:
-        """Where MkDocs (mkdocs-static-i18n, suffix structure) must believe the file lives."""
-        if self.lang == DEFAULT_LANG:
-            return self.rel
-        stem = self.rel[: -len(".md")]
-        return f"{stem}.{self.lang}.md"
-
 
 def pending_since(page: SourcePage) -> str | None:
     """The date a translation was requested, if the page declares ``translation: {pending: DATE}``."""

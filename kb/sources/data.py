@@ -1,0 +1,116 @@
+"""The data files of a knowledge base (``data/``), each read at most once per build.
+
+One ``DataFiles`` belongs to one build model (kb.model.BuildModel): every check, renderer and hook
+of the build asks it, so a file is parsed once, on first use, however many pages need it, and a
+new build (``mkdocs serve`` after an edit) starts from a new object: no cache to invalidate.
+Loaders stay plain functions of the repository root (unit tests call them directly); this class
+only decides that each runs once.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from kb.core import yamlload
+from kb.core.problem import Problem
+from kb.markdown.citations import CitationStyle, default_style, style_from_data
+from kb.sources.bibliography import Bibliography, load_bibliography
+from kb.sources.parity_config import ParityConfig, load_config
+from kb.sources.schemas import SchemaSources, facet_fields, inline_schemas, read_schema_sources
+from kb.sources.translations import Lock, read_lock
+from kb.sources.urls import ITEM_TYPES
+from kb.sources.vocabularies import Vocabulary, read_vocabularies
+
+# Data files read as plain YAML or JSON, by what they hold (paths relative to the repository root).
+CASE_STUDY_UI = "data/ui/case-studies.yml"
+CITATION_UI = "data/ui/citations.yml"
+SEARCH_UI = "data/ui/search.yml"
+TILE_MAP = "data/wales-tile-map.yml"
+NAVIGATION = "data/navigation.yml"
+SAFE_HTML = "data/safe-html.yml"
+REDIRECTS = "data/redirects.yml"
+PUBLISHED_URLS = "data/published-urls.txt"
+SEARCH_MUTATIONS = "data/search/mutations.json"
+SEARCH_RANKING = "data/search/ranking.yml"
+SEARCH_STOPWORDS = "data/search/stopwords.yml"
+API_SCHEMA = "data/api/items.schema.json"
+
+
+class DataFiles:
+    """Every data file the build uses, loaded on first use and kept for the build."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._texts: dict[str, str | None] = {}
+        self._parsed: dict[str, Any] = {}
+
+    # --- files read as they are ---------------------------------------------------------------
+
+    def text(self, rel: str) -> str | None:
+        """The text of ``data/...`` file ``rel`` (None when it does not exist)."""
+        if rel not in self._texts:
+            path = self.root / rel
+            self._texts[rel] = path.read_text(encoding="utf-8") if path.is_file() else None
+        return self._texts[rel]
+
+    def yaml(self, rel: str) -> Any:
+        """The parsed YAML of file ``rel`` (None when it does not exist or is empty)."""
+        if rel not in self._parsed:
+            text = self.text(rel)
+            self._parsed[rel] = yamlload.safe_load(text) if text is not None else None
+        return self._parsed[rel]
+
+    def json(self, rel: str) -> Any:
+        if rel not in self._parsed:
+            text = self.text(rel)
+            self._parsed[rel] = json.loads(text) if text is not None else None
+        return self._parsed[rel]
+
+    # --- files with their own loaders ---------------------------------------------------------
+
+    @cached_property
+    def _vocabularies(self) -> tuple[dict[str, Vocabulary], list[Problem]]:
+        return read_vocabularies(self.root)
+
+    @property
+    def vocabularies(self) -> dict[str, Vocabulary]:
+        return self._vocabularies[0]
+
+    @property
+    def vocabulary_problems(self) -> list[Problem]:
+        return self._vocabularies[1]
+
+    @cached_property
+    def schema_sources(self) -> SchemaSources:
+        return read_schema_sources(self.root)
+
+    @cached_property
+    def schemas(self) -> dict[str, dict[str, Any]]:
+        """Content type -> self-contained JSON Schema (vocabulary fields filled in)."""
+        return inline_schemas(self.schema_sources, self.vocabularies)
+
+    @cached_property
+    def facet_fields(self) -> dict[str, dict[str, str]]:
+        """Content type -> {front-matter field: vocabulary name}."""
+        return facet_fields(self.schema_sources, ITEM_TYPES)
+
+    @cached_property
+    def bibliography(self) -> Bibliography:
+        return load_bibliography(self.root)
+
+    @cached_property
+    def citation_style(self) -> CitationStyle:
+        """The words of citations and reference lists (data/ui/citations.yml, else the project's own)."""
+        raw = self.yaml(CITATION_UI)
+        return style_from_data(raw) if raw is not None else default_style()
+
+    @cached_property
+    def parity(self) -> ParityConfig:
+        return load_config(self.root)
+
+    @cached_property
+    def lock(self) -> Lock:
+        return read_lock(self.root, self.parity)
