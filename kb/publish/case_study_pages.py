@@ -318,13 +318,17 @@ def listing(site: Site, from_rel: str, ctx: Context) -> str:
         f'data-{name.replace("_", "-")}="{escape(ctx.ui_text(name))}"' for name in ("count", "count_total_one")
     )
     cards = "".join(_card(p, from_rel, ctx) for p in pages)
+    total = len(pages)
+    count = ctx.ui_text("count_total_one" if total == 1 else "count", shown=total, total=total)
+    # The filters and the count are in the page as built, not added by the script after it is shown:
+    # nothing moves under the reader's eyes as the page loads (no layout shift).
     return (
         f'<div class="kb-cs-listing" data-kb-case-studies {strings}>'
-        f'<form class="kb-cs-filters" hidden><fieldset><legend>{escape(ctx.ui_text("filters_heading"))}</legend>'
+        f'<form class="kb-cs-filters"><fieldset><legend>{escape(ctx.ui_text("filters_heading"))}</legend>'
         f'{selects}<button type="reset" class="kb-cs-clear md-button">{escape(ctx.ui_text("clear"))}</button>'
         "</fieldset></form>"
         f'<noscript><p>{escape(ctx.ui_text("no_script"))}</p></noscript>'
-        f'<p class="kb-cs-count" role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<p class="kb-cs-count" role="status" aria-live="polite" aria-atomic="true">{escape(count)}</p>'
         f'<p class="kb-cs-no-match" hidden>{escape(ctx.ui_text("no_match"))}</p>'
         f'<ul class="kb-cs-cards">{cards}</ul></div>'
     )
