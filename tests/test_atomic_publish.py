@@ -40,9 +40,9 @@ def edit(root: Path, rel: str, extra: str) -> None:
     "rel, extra, expected",
     [
         # A content error: fails in on_config, before anything is written.
-        ("case_studies/gwyl-gymunedol/cy.md", "\n<script>alert('ŵ')</script>\n", "KB090"),
+        ("case_studies/gwyl-gymunedol/cy.md", "\n<script>alert('ŵ')</script>\n", "KB090 unsafe-html"),
         # A broken anchor: fails in the site check, after both languages were written.
-        ("docs_cy/guides/community.md", "\n[Rhannu](#dim-yn-bod)\n", "KB093"),
+        ("docs_cy/guides/community.md", "\n[Rhannu](#dim-yn-bod)\n", "KB093 broken-anchor"),
     ],
 )
 def test_failed_build_leaves_site_untouched(
@@ -76,7 +76,7 @@ def test_failed_first_build_creates_no_site(tmp_path: Path) -> None:
     files["docs/guides/community.md"] += "\n[x](javascript:alert(1))\n"
     root = make_site(tmp_path / "repo", files)
     result = build(root)
-    assert result.returncode != 0 and "KB091" in result.output
+    assert result.returncode != 0 and "KB091 unsafe-url" in result.output
     assert not (root / "site").exists()
     assert leftovers(root) == []
 

@@ -22,8 +22,8 @@ def problems_for(tmp_path: Path, files: dict[str, str | bytes]) -> list[Problem]
     return problems
 
 
-def only(problems: list[Problem], rule_id: str) -> list[Problem]:
-    return [p for p in problems if p.rule_id == rule_id]
+def only(problems: list[Problem], rule_name: str) -> list[Problem]:
+    return [p for p in problems if p.rule_name == rule_name]
 
 
 def line_of(text: str, needle: str) -> int:
@@ -47,13 +47,13 @@ def test_valid_case_study_passes(tmp_path: Path) -> None:
     )
     problems = problems_for(tmp_path, files)
     assert [p.format() for p in problems if p.is_error] == []
-    assert [p for p in problems if p.rule_id.startswith(("KB06", "KB07"))] == []
+    assert [p for p in problems if p.rule_name.startswith("case-study-")] == []
 
 
 def test_missing_welsh_file_names_the_missing_path(tmp_path: Path) -> None:
     files = F.files("heb-gymraeg")
     del files["case_studies/heb-gymraeg/cy.md"]
-    problems = only(problems_for(tmp_path, dict(files)), "KB060")
+    problems = only(problems_for(tmp_path, dict(files)), "case-study-files")
     assert len(problems) == 1
     p = problems[0]
     assert (p.path, p.line, p.severity) == ("case_studies/heb-gymraeg/en.md", 1, "error")
@@ -68,14 +68,14 @@ def test_missing_welsh_file_names_the_missing_path(tmp_path: Path) -> None:
 def test_misnamed_welsh_file_is_pointed_out(tmp_path: Path) -> None:
     files = F.files("camenwi")
     files["case_studies/camenwi/welsh.md"] = files.pop("case_studies/camenwi/cy.md")
-    (p,) = only(problems_for(tmp_path, dict(files)), "KB060")
+    (p,) = only(problems_for(tmp_path, dict(files)), "case-study-files")
     assert "welsh.md" in p.hint and "case_studies/camenwi/cy.md" in p.message
 
 
 def test_missing_english_file(tmp_path: Path) -> None:
     files = F.files("dim-saesneg")
     del files["case_studies/dim-saesneg/en.md"]
-    (p,) = only(problems_for(tmp_path, dict(files)), "KB060")
+    (p,) = only(problems_for(tmp_path, dict(files)), "case-study-files")
     assert p.path == "case_studies/dim-saesneg/cy.md" and "case_studies/dim-saesneg/en.md" in p.message
 
 
@@ -95,13 +95,13 @@ def test_folder_name_must_equal_id(tmp_path: Path) -> None:
     files = F.files("enw-ffolder")
     files["case_studies/enw-ffolder/en.md"] = F.page("enw-arall", "en")
     files["case_studies/enw-ffolder/cy.md"] = F.page("enw-arall", "cy")
-    problems = only(problems_for(tmp_path, dict(files)), "KB061")
+    problems = only(problems_for(tmp_path, dict(files)), "case-study-folder-id")
     assert {p.path for p in problems} == {"case_studies/enw-ffolder/en.md", "case_studies/enw-ffolder/cy.md"}
     assert all(p.line == 2 and "enw-arall" in p.message and "enw-ffolder" in p.message for p in problems)
 
 
 def test_reserved_folder_name(tmp_path: Path) -> None:
-    problems = only(problems_for(tmp_path, dict(F.files("themes"))), "KB061")
+    problems = only(problems_for(tmp_path, dict(F.files("themes"))), "case-study-folder-id")
     assert problems and "reserved" in problems[0].message
 
 
@@ -113,7 +113,7 @@ def test_missing_and_remote_images(tmp_path: Path) -> None:
     files["case_studies/delweddau/cy.md"] = F.page("delweddau", "cy").replace(
         "## Beth a wnaed", "![Map](map.png)\n\n![Logo](https://example.org/logo.png)\n\n## Beth a wnaed"
     )
-    problems = only(problems_for(tmp_path, files), "KB062")
+    problems = only(problems_for(tmp_path, files), "case-study-image")
     en = sorted((p.line, p.message) for p in problems if p.path.endswith("en.md"))
     text = files["case_studies/delweddau/en.md"]
     assert len(en) == 2
@@ -126,7 +126,7 @@ def test_image_outside_folder(tmp_path: Path) -> None:
     for lang, name in (("en", "en.md"), ("cy", "cy.md")):
         files[f"case_studies/tu-allan/{name}"] = F.page("tu-allan", lang) + "\n![x ŵ](../other/pic.png)\n"
     files["case_studies/other/pic.png"] = PNG
-    problems = only(problems_for(tmp_path, files), "KB062")
+    problems = only(problems_for(tmp_path, files), "case-study-image")
     assert problems and "outside" in problems[0].message
 
 
@@ -135,7 +135,7 @@ def test_image_needs_alt_text_in_each_language(tmp_path: Path) -> None:
     files["case_studies/testun-amgen/en.md"] = F.page("testun-amgen", "en") + "\n![A mural](mural.png)\n"
     files["case_studies/testun-amgen/cy.md"] = F.page("testun-amgen", "cy") + '\n<img src="mural.png" alt="">\n'
     files["case_studies/testun-amgen/mural.png"] = PNG
-    problems = only(problems_for(tmp_path, files), "KB063")
+    problems = only(problems_for(tmp_path, files), "case-study-image-alt")
     assert [(p.path, "Welsh" in p.message) for p in problems] == [("case_studies/testun-amgen/cy.md", True)]
     assert problems[0].line == line_of(str(files["case_studies/testun-amgen/cy.md"]), "<img")
 
@@ -144,7 +144,7 @@ def test_image_used_in_one_language_only(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = dict(F.files("un-iaith"))
     files["case_studies/un-iaith/en.md"] = F.page("un-iaith", "en") + "\n![A mural](mural.png)\n"
     files["case_studies/un-iaith/mural.png"] = PNG
-    problems = only(problems_for(tmp_path, files), "KB063")
+    problems = only(problems_for(tmp_path, files), "case-study-image-alt")
     assert len(problems) == 1 and problems[0].path == "case_studies/un-iaith/cy.md"
     assert "mural.png" in problems[0].message
 
@@ -155,12 +155,12 @@ def test_images_in_code_and_comments_are_ignored(tmp_path: Path) -> None:
         "case_studies/cod/en.md": F.page("cod", "en") + extra,
         "case_studies/cod/cy.md": F.page("cod", "cy") + extra,
     }
-    assert only(problems_for(tmp_path, dict(files)), "KB062") == []
+    assert only(problems_for(tmp_path, dict(files)), "case-study-image") == []
 
 
 def test_unknown_source(tmp_path: Path) -> None:
     files = F.files("ffynhonnell", sources=["wfg-act-2015", "no-such-report"])
-    problems = only(problems_for(tmp_path, dict(files)), "KB064")
+    problems = only(problems_for(tmp_path, dict(files)), "case-study-source")
     assert len(problems) == 2
     text = files["case_studies/ffynhonnell/en.md"]
     assert all(p.line == line_of(text, "- no-such-report") and "no-such-report" in p.message for p in problems)
@@ -169,7 +169,7 @@ def test_unknown_source(tmp_path: Path) -> None:
 def test_contact_must_not_be_personal_data(tmp_path: Path) -> None:
     files = dict(F.files("ebost", contact="mailto:someone@example.org"))
     files.update(F.files("ffon", contact="029 2000 0000"))
-    problems = only(problems_for(tmp_path, dict(files)), "KB065")
+    problems = only(problems_for(tmp_path, dict(files)), "case-study-personal-data")
     by_path = {p.path: p for p in problems}
     assert "e-mail" in by_path["case_studies/ebost/en.md"].message
     assert "phone" in by_path["case_studies/ffon/cy.md"].message
@@ -182,7 +182,7 @@ def test_email_in_text_is_personal_data(tmp_path: Path) -> None:
         "case_studies/testun/en.md": F.page("testun", "en") + "\nWrite to jo.bloggs@example.org.\n",
         "case_studies/testun/cy.md": F.page("testun", "cy"),
     }
-    (p,) = only(problems_for(tmp_path, dict(files)), "KB065")
+    (p,) = only(problems_for(tmp_path, dict(files)), "case-study-personal-data")
     assert p.path == "case_studies/testun/en.md" and "jo.bloggs@example.org" in p.message
     assert p.line == line_of(files["case_studies/testun/en.md"], "jo.bloggs")
 
@@ -190,7 +190,7 @@ def test_email_in_text_is_personal_data(tmp_path: Path) -> None:
 def test_placeholders_are_rejected_at_their_line(tmp_path: Path) -> None:
     files = F.files("dalfan", title="[[Title in English]]")
     files["case_studies/dalfan/cy.md"] += "\n[[Ysgrifennwch y stori am y grŵp yma.]]\n"
-    problems = only(problems_for(tmp_path, dict(files)), "KB066")
+    problems = only(problems_for(tmp_path, dict(files)), "case-study-placeholder")
     assert {(p.path, p.line) for p in problems} == {
         ("case_studies/dalfan/en.md", line_of(files["case_studies/dalfan/en.md"], "title:")),
         ("case_studies/dalfan/cy.md", line_of(files["case_studies/dalfan/cy.md"], "title:")),
@@ -200,7 +200,7 @@ def test_placeholders_are_rejected_at_their_line(tmp_path: Path) -> None:
 
 def test_empty_folder(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = {"case_studies/gwag/photo.png": PNG}
-    (p,) = only(problems_for(tmp_path, files), "KB060")
+    (p,) = only(problems_for(tmp_path, files), "case-study-files")
     assert p.path == "case_studies/gwag" and "neither" in p.message
 
 

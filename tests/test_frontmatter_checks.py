@@ -77,20 +77,20 @@ def test_impossible_date_is_rejected(tmp_path):
 def test_wrong_type_is_explained(tmp_path):
     text = _valid_en().replace("themes: [co-production-basics]", "themes: co-production-basics")
     [p] = _problems(tmp_path, {"docs/guides/g.md": text, "docs_cy/guides/g.md": GUIDE_CY})
-    assert p.rule_id == "KB001" and "must be a list" in p.message and p.line == 6
+    assert p.rule_name == "front-matter-schema" and "must be a list" in p.message and p.line == 6
 
 
 def test_value_outside_vocabulary_lists_allowed_values(tmp_path):
     text = GUIDE_CY.replace("[co-production-basics]", "[co-producton-basics]")
     [p] = _problems(tmp_path, {"docs/guides/g.md": _valid_en(), "docs_cy/guides/g.md": text})
-    assert p.rule_id == "KB003" and p.path == "docs_cy/guides/g.md" and p.line == 6
+    assert p.rule_name == "vocabulary" and p.path == "docs_cy/guides/g.md" and p.line == 6
     assert "Did you mean 'co-production-basics'" in p.message and "involvement" in p.hint
 
 
 def test_unknown_content_type(tmp_path):
     text = _valid_en().replace("type: guide", "type: giude")
     [p] = _problems(tmp_path, {"docs/guides/g.md": text, "docs_cy/guides/g.md": GUIDE_CY})
-    assert p.rule_id == "KB003" and "Did you mean 'guide'" in p.message
+    assert p.rule_name == "vocabulary" and "Did you mean 'guide'" in p.message
 
 
 def test_missing_front_matter(tmp_path):

@@ -25,7 +25,7 @@ def test_missing_page_without_redirect_names_the_url(tmp_path):
     update(root, load_model(root))
     renamed = make_site(tmp_path / "renamed", links_site(case_id="gwyl-newydd"))
     (renamed / MANIFEST_FILE).write_text((root / MANIFEST_FILE).read_text(encoding="utf-8"), encoding="utf-8")
-    problems = [p for p in check(load_model(renamed)) if p.rule_id == "KB080"]
+    problems = [p for p in check(load_model(renamed)) if p.rule_name == "published-url-missing"]
     named = {p.message.split(" ")[0] for p in problems}
     assert {"/case-studies/gwyl-gymunedol/", "/cy/case-studies/gwyl-gymunedol/",
             "/embed/gwyl-gymunedol/", "/cy/embed/gwyl-gymunedol/"} == named
@@ -49,14 +49,14 @@ def test_bad_manifest_line(tmp_path):
     root = make_site(tmp_path, links_site(manifest="# header\n/\nhttps://example.org/x/\n"))
     entries, problems = read_manifest(root)
     assert [e.url for e in entries] == ["/"]
-    assert [(p.rule_id, p.line) for p in problems] == [("KB085", 3)]
+    assert [(p.rule_name, p.line) for p in problems] == [("published-urls-file", 3)]
 
 
 def test_collision(tmp_path):
     files = links_site()
     # A plain page at the address the guide 'listening-first' takes.
     files["docs/guides/listening-first.md"] = "---\nid: other\ntype: page\ntitle: Other\n---\n# Other\n"
-    problems = [p for p in check(load_model(make_site(tmp_path, files))) if p.rule_id == "KB083"]
+    problems = [p for p in check(load_model(make_site(tmp_path, files))) if p.rule_name == "url-collision"]
     assert {p.path for p in problems} == {"docs/guides/listening-first.md", "docs/guides/hear-first.md"}
 
 

@@ -43,7 +43,7 @@ def test_a_missing_welsh_page_is_an_error_naming_both_paths(tmp_path):
     files = parity_site()
     del files[CY]
     [p] = rule(problems(tmp_path, files), "translation-missing")
-    assert (p.path, p.rule_id, p.severity) == (EN, "KB040", "error")
+    assert (p.path, p.rule_name, p.severity) == (EN, "translation-missing", "error")
     assert CY in p.message and "translation: {pending: YYYY-MM-DD}" in p.hint
 
 
@@ -99,7 +99,7 @@ def test_language_specific_fields_and_list_order_may_differ(tmp_path):
 def test_a_deleted_welsh_heading_names_both_files_and_lines(tmp_path):
     cy = BUDGET_CY.replace("## Beth ddigwyddodd\n", "")
     [p] = rule(problems(tmp_path, with_pair(cy=cy)), "parity-headings")
-    assert p.path == CY and p.rule_id == "KB043"
+    assert p.path == CY and p.rule_name == "parity-headings"
     assert EN in p.message and "2 × h2" in p.message and "1 × h2" in p.message
     assert f"{EN}:14 has h2 'What happened', which has no counterpart in {CY} (expected after line 10)" in p.message
     assert p.line == 10
@@ -154,7 +154,7 @@ def test_a_link_to_another_page_is_reported(tmp_path):
     cy = BUDGET_CY.replace("(community.md)", "(../index.md)")
     found = rule(problems(tmp_path, with_pair(cy=cy)), "parity-links")
     assert {(p.path, p.message.split("'")[1]) for p in found} == {(CY, "community.md"), (EN, "../index.md")}
-    assert all(p.rule_id == "KB045" for p in found)
+    assert all(p.rule_name == "parity-links" for p in found)
 
 
 def test_links_match_across_bilingual_sites_and_anchors(tmp_path):
@@ -175,7 +175,7 @@ def test_images_must_match_but_a_welsh_variant_counts_as_the_same(tmp_path):
     same = BUDGET_CY.replace("Tyfodd", "![Pleidleisiau fesul blwyddyn](chart.cy.png)\n\nTyfodd")
     assert rule(problems(tmp_path / "a", with_pair(en=en, cy=same)), "parity-images") == []
     [p] = rule(problems(tmp_path / "b", with_pair(en=en)), "parity-images")
-    assert p.path == CY and "'chart.png' at docs/guides/budgets.md:25" in p.message and p.rule_id == "KB046"
+    assert p.path == CY and "'chart.png' at docs/guides/budgets.md:25" in p.message and p.rule_name == "parity-images"
 
 
 def test_a_table_of_another_shape_is_reported(tmp_path):
@@ -198,7 +198,7 @@ def test_a_reviewed_exception_silences_one_difference(tmp_path):
 def test_a_broken_settings_file_is_a_problem_not_a_traceback(tmp_path):
     found = problems(tmp_path, parity_site(), {"data/parity.yml": "labels: [unclosed\n"})
     [p] = rule(found, "parity-config")
-    assert p.path == "data/parity.yml" and p.rule_id == "KB050"
+    assert p.path == "data/parity.yml" and p.rule_name == "parity-config"
 
 
 def test_case_studies_are_compared_too(tmp_path):
@@ -259,7 +259,7 @@ def test_state_missing_fails_the_build_naming_both_files(tmp_path):
     (root / CY).unlink()
     result = build(root)
     assert result.returncode != 0
-    line = next(ln for ln in result.output.splitlines() if "KB040" in ln)
+    line = next(ln for ln in result.output.splitlines() if "KB040 translation-missing" in ln)
     assert EN in line and CY in line
 
 
@@ -271,7 +271,7 @@ def test_deleting_a_welsh_heading_fails_the_build_naming_both_files(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("## Beth ddigwyddodd\n", ""), encoding="utf-8")
     result = build(root)
     assert result.returncode != 0
-    line = next(ln for ln in result.output.splitlines() if "KB043" in ln)
+    line = next(ln for ln in result.output.splitlines() if "KB043 parity-headings" in ln)
     assert EN in line and CY in line
 
 
@@ -283,9 +283,9 @@ def test_state_outdated_changing_an_english_figure_fails_and_is_reported(tmp_pat
     page.write_text(page.read_text(encoding="utf-8").replace("spend £40,000", "spend £45,000"), encoding="utf-8")
     result = build(root)
     assert result.returncode != 0
-    numbers = [ln for ln in result.output.splitlines() if "KB044" in ln]
+    numbers = [ln for ln in result.output.splitlines() if "KB044 parity-numbers" in ln]
     assert numbers and all(EN in ln and CY in ln for ln in numbers)
-    outdated = next(ln for ln in result.output.splitlines() if "KB048" in ln)
+    outdated = next(ln for ln in result.output.splitlines() if "KB048 translation-outdated" in ln)
     assert f"{EN}:12: warning KB048" in outdated and CY in outdated and "'…how to spend £40,000; 65% had never…' → '…how to spend £45,000; 65% had never…'" in outdated
     report = run_kb(root, "parity", "--diff").stdout
     assert re.search(r"guides/budgets.md\s+outdated", report)

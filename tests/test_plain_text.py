@@ -90,8 +90,8 @@ def test_markup_in_any_front_matter_field_is_refused_at_its_line():
         "organisations:\n  - Good\n  - 'Bad <b>x</b>'\nsummary: \"Tab\\x0bhere\"\n---\nBody\n"
     )
     problems = check_page(_page(text))
-    found = {(p.line, p.rule_id) for p in problems}
-    assert found == {(4, "KB100"), (7, "KB100"), (8, "KB101")}
+    found = {(p.line, p.rule_name) for p in problems}
+    assert found == {(4, "markup-in-text"), (7, "markup-in-text"), (8, "control-character")}
     title = next(p for p in problems if p.line == 4)
     assert title.path == "case_studies/x/en.md"
     assert "'title'" in title.message and "<svg onload=alert(1)>" in title.message
@@ -100,7 +100,7 @@ def test_markup_in_any_front_matter_field_is_refused_at_its_line():
 def test_markup_in_a_vocabulary_label_is_refused_at_its_line():
     text = "name: themes\nterms:\n  - id: a\n    en: Fine\n    cy: Iawn\n  - id: b\n    en: '<h2>Bad</h2>'\n    cy: Drwg\n"
     problems = check_data_text(text, "data/vocabularies/themes.yml")
-    assert [(p.path, p.line, p.rule_id) for p in problems] == [("data/vocabularies/themes.yml", 7, "KB100")]
+    assert [(p.path, p.line, p.rule_name) for p in problems] == [("data/vocabularies/themes.yml", 7, "markup-in-text")]
     assert "'en'" in problems[0].message
 
 

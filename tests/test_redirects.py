@@ -86,12 +86,12 @@ def test_problems_name_the_line(tmp_path):
         "guides/c/:\n"  # 5: no target
     )
     problems = _model(tmp_path, text).redirect_problems
-    got = {(p.line, p.rule_id) for p in problems}
-    assert got == {(2, "KB081"), (3, "KB082"), (4, "KB084"), (5, "KB084")}
+    got = {(p.line, p.rule_name) for p in problems}
+    assert got == {(2, "redirect-target-missing"), (3, "redirect-over-page"), (4, "redirects-file"), (5, "redirects-file")}
     assert all(p.path == "data/redirects.yml" for p in problems)
     assert "no-such-id" in next(p.message for p in problems if p.line == 2)
 
 
 def test_invalid_yaml_is_a_problem_not_a_traceback(tmp_path):
     problems = _model(tmp_path, "a: [b\n").redirect_problems
-    assert [p.rule_id for p in problems] == ["KB084"]
+    assert [p.rule_name for p in problems] == ["redirects-file"]

@@ -24,21 +24,21 @@ def site_with(tmp_path: Path, **fields: str) -> Path:
 
 def test_a_passed_review_date_is_one_warning_on_the_english_file(tmp_path: Path) -> None:
     problems = check_reviews(load_site(site_with(tmp_path, reviewed="2025-11-01", review_by="2026-11-01")), TODAY)
-    assert [(p.path, p.line, p.rule_id, p.severity) for p in problems] == [
-        ("docs/guides/community.md", 10, "KB130", "warning")
+    assert [(p.path, p.line, p.rule_name, p.severity) for p in problems] == [
+        ("docs/guides/community.md", 10, "review-overdue", "warning")
     ]
     assert "due for review by 2026-11-01, 30 day(s) ago" in problems[0].message
 
 
 def test_impossible_dates_are_errors(tmp_path: Path) -> None:
     future = check_reviews(load_site(site_with(tmp_path, reviewed="2026-12-25", review_by="2027-12-25")), TODAY)
-    assert [(p.rule_id, p.line) for p in future] == [("KB131", 9)]
+    assert [(p.rule_name, p.line) for p in future] == [("review-dates", 9)]
     assert "has not come yet" in future[0].message
 
 
 def test_review_by_must_come_after_reviewed(tmp_path: Path) -> None:
     problems = check_reviews(load_site(site_with(tmp_path, reviewed="2026-06-01", review_by="2026-05-01")), TODAY)
-    assert [(p.rule_id, p.severity) for p in problems] == [("KB131", "error")]
+    assert [(p.rule_name, p.severity) for p in problems] == [("review-dates", "error")]
 
 
 def test_current_dates_and_no_dates_pass(tmp_path: Path) -> None:

@@ -28,12 +28,12 @@ def scan(body: str, path: str = "docs_cy/tudalen.md") -> list[Problem]:
 
 
 def lines_and_rules(problems: list[Problem]) -> list[tuple[int, str]]:
-    return sorted((p.line, p.rule_id) for p in problems)
+    return sorted((p.line, p.rule_name) for p in problems)
 
 
 def test_script_is_an_error_at_its_real_line() -> None:
     problems = scan("# Teitl\n\nMae'r dŵr yn lân.\n\n<script>alert('ŵ')</script>\n")
-    assert lines_and_rules(problems) == [(10, "KB090")]
+    assert lines_and_rules(problems) == [(10, "unsafe-html")]
     assert "<script>" in problems[0].message
     assert problems[0].format().startswith("docs_cy/tudalen.md:10: error KB090 unsafe-html:")
 
@@ -41,27 +41,27 @@ def test_script_is_an_error_at_its_real_line() -> None:
 @pytest.mark.parametrize(
     "body, rule",
     [
-        ('<iframe src="https://example.org/"></iframe>', "KB090"),
-        ("<style>body{display:none}</style>", "KB090"),
-        ('<p onclick="steal()">Cliciwch</p>', "KB090"),
-        ('<img src="x.png" alt="llun" onerror="x()">', "KB090"),
-        ('<span style="position:fixed">ŷ</span>', "KB090"),
-        ('<a href="javascript:alert(1)">dolen</a>', "KB091"),
-        ('<a href="JaVa&#x09;Script:alert(1)">dolen</a>', "KB091"),
-        ('<img src="data:image/png;base64,AAAA" alt="llun">', "KB091"),
-        ("[dolen](javascript:alert(1))", "KB091"),
-        ("[dolen]( javascript:alert(1) )", "KB091"),
-        ("![llun](data:image/svg+xml;base64,PHN2Zz4=)", "KB091"),
-        ("[cyf]: javascript:alert(1)", "KB091"),
-        ("<javascript:alert(1)>", "KB091"),
-        ('Pennawd {: onclick="x()" }', "KB090"),
-        ('[dolen](tudalen.md){ href="javascript:x()" }', "KB091"),
+        ('<iframe src="https://example.org/"></iframe>', "unsafe-html"),
+        ("<style>body{display:none}</style>", "unsafe-html"),
+        ('<p onclick="steal()">Cliciwch</p>', "unsafe-html"),
+        ('<img src="x.png" alt="llun" onerror="x()">', "unsafe-html"),
+        ('<span style="position:fixed">ŷ</span>', "unsafe-html"),
+        ('<a href="javascript:alert(1)">dolen</a>', "unsafe-url"),
+        ('<a href="JaVa&#x09;Script:alert(1)">dolen</a>', "unsafe-url"),
+        ('<img src="data:image/png;base64,AAAA" alt="llun">', "unsafe-url"),
+        ("[dolen](javascript:alert(1))", "unsafe-url"),
+        ("[dolen]( javascript:alert(1) )", "unsafe-url"),
+        ("![llun](data:image/svg+xml;base64,PHN2Zz4=)", "unsafe-url"),
+        ("[cyf]: javascript:alert(1)", "unsafe-url"),
+        ("<javascript:alert(1)>", "unsafe-url"),
+        ('Pennawd {: onclick="x()" }', "unsafe-html"),
+        ('[dolen](tudalen.md){ href="javascript:x()" }', "unsafe-url"),
     ],
 )
 def test_dangerous_html_and_urls_are_errors(body: str, rule: str) -> None:
     problems = scan(f"Paragraff â ŵ.\n\n{body}\n")
     assert problems, body
-    assert {p.rule_id for p in problems} == {rule}
+    assert {p.rule_name for p in problems} == {rule}
     assert all(p.line == 8 for p in problems)
     assert all(p.is_error for p in problems)
 
@@ -97,12 +97,12 @@ def test_code_spans_and_fenced_blocks_are_ignored() -> None:
 def test_unclosed_fence_is_still_inspected() -> None:
     # An unclosed fence would let a script hide behind three backticks; better a false alarm.
     problems = scan("```\n<script>alert(1)</script>\n")
-    assert lines_and_rules(problems) == [(7, "KB090")]
+    assert lines_and_rules(problems) == [(7, "unsafe-html")]
 
 
 def test_every_problem_is_reported_not_just_the_first() -> None:
     problems = scan('<script>x</script>\n\n<a href="javascript:y" onmouseover="z">ŵ</a>\n\n[a](data:text/html,hi)\n')
-    assert lines_and_rules(problems) == [(6, "KB090"), (8, "KB090"), (8, "KB091"), (10, "KB091")]
+    assert lines_and_rules(problems) == [(6, "unsafe-html"), (8, "unsafe-html"), (8, "unsafe-url"), (10, "unsafe-url")]
 
 
 def test_mask_code_keeps_offsets_and_lines() -> None:

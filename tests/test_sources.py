@@ -15,7 +15,7 @@ def test_latin1_is_an_encoding_error_at_the_right_line():
     result = decode_source(data, "docs_cy/x.md")
     assert result.text is None
     [p] = result.problems
-    assert (p.rule_id, p.line, p.severity) == ("KB006", 2, "error")
+    assert (p.rule_name, p.line, p.severity) == ("encoding", 2, "error")
     assert p.format().startswith("docs_cy/x.md:2: error KB006 encoding:")
 
 

@@ -54,14 +54,14 @@ def test_marking_one_pair_records_both_sides_and_leaves_others_unrecorded(tmp_pa
     paths = {p.path for p in unrecorded}
     assert {"docs_cy/index.md", "docs_cy/guides/community.md", "case_studies/gwyl-gymunedol/cy.md"} <= paths
     assert CY not in paths
-    assert all(p.severity == "warning" and p.rule_id == "KB049" for p in unrecorded)
+    assert all(p.severity == "warning" and p.rule_name == "translation-unrecorded" for p in unrecorded)
 
 
 def test_an_english_change_makes_the_welsh_outdated(tmp_path):
     root = _marked(tmp_path)
     _edit(root, EN, "Trust grew over 3 years.", "Trust grew over 3 years, slowly.")
     [p] = [p for p in _fresh(root) if p.rule_name == "translation-outdated"]
-    assert (p.path, p.line, p.severity, p.rule_id) == (EN, 25, "warning", "KB048")
+    assert (p.path, p.line, p.severity, p.rule_name) == (EN, 25, "warning", "translation-outdated")
     assert f"so {CY} is outdated" in p.message and "'…grew over 3 years.' → '…grew over 3 years, slowly.'" in p.message
 
 
@@ -103,7 +103,7 @@ def test_marking_refuses_pairs_that_still_differ_unless_forced(tmp_path):
     root = make_site(tmp_path, parity_site())
     _edit(root, CY, "## Beth ddigwyddodd\n", "")
     out = run_kb(root, "translations", "mark-in-step", EN)
-    assert out.returncode == 1 and "KB043" in out.stderr and "not marked" in out.stderr
+    assert out.returncode == 1 and "KB043 parity-headings" in out.stderr and "not marked" in out.stderr
     assert "guides/budgets.md" not in (root / "translations.lock.yml").read_text(encoding="utf-8")
     assert run_kb(root, "translations", "mark-in-step", "--force", EN).returncode == 0
 

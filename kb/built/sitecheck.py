@@ -27,9 +27,19 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from kb.checks.safe_html import url_scheme
+from kb.checks.safe_html import UNSAFE_URL, url_scheme
 from kb.core.problem import Problem, problem, sort_problems
 from kb.sources.content import DEFAULT_LANG, LANGS, Site, SourcePage
+
+RULES = (
+    "broken-link",
+    "broken-anchor",
+    "image-alt",
+    "malformed-url",
+    "missing-output",
+    "page-language",
+    "third-party-resource",
+)
 
 # Which attribute of which element holds a link the reader's browser follows or loads.
 _LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src", "source": "src",
@@ -461,7 +471,7 @@ class SiteChecker:
             scheme = self._schemes[url] = url_scheme(url)
         internal = scheme is None or (self.site_url != "" and url.startswith(self.site_url))
         if scheme in ("javascript", "vbscript"):
-            self._report("unsafe-url", page.rel, link.line, f"a link uses a '{scheme}:' address ('{url[:60]}')",
+            self._report(UNSAFE_URL, page.rel, link.line, f"a link uses a '{scheme}:' address ('{url[:60]}')",
                          "Link to a web page or another page of the knowledge base instead.", url)
             return
         if not internal or url.startswith("//"):

@@ -20,6 +20,16 @@ from kb.model import BuildModel
 from kb.sources.bibliography import Bibliography
 from kb.sources.content import CASE_STUDIES_DIR, Site, SourcePage
 
+RULES = (
+    "case-study-files",
+    "case-study-folder-id",
+    "case-study-image",
+    "case-study-image-alt",
+    "case-study-source",
+    "case-study-personal-data",
+    "case-study-placeholder",
+)
+
 # Pages published inside case-studies/ next to the case studies: an id must not take their URL.
 RESERVED_IDS = frozenset({"themes", "regions", "index"})
 LANG_FILES = {"en": "en.md", "cy": "cy.md"}

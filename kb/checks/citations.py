@@ -18,6 +18,8 @@ from kb.model import BuildModel
 from kb.sources.bibliography import Bibliography, unused_problems
 from kb.sources.content import SourcePage
 
+RULES = ("citation-unknown-key", "citation-syntax", "quotation-without-citation", "citation-parity")
+
 _QUOTE_LINE = re.compile(r"^[ \t]*>")
 _ENDS_WITH_CITATION = re.compile(r"\[\s*@[^\[\]]*\][\s.,;:!?)\"'\u201d\u2019\u00bb*_]*$")
 

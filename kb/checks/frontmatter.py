@@ -20,7 +20,10 @@ from jsonschema.exceptions import ValidationError
 from kb.core.problem import Problem, problem
 from kb.model import BuildModel
 from kb.sources.content import Site, SourcePage
-from kb.sources.vocabularies import Vocabulary
+from kb.sources.frontmatter import front_matter_problem
+from kb.sources.vocabularies import Vocabulary, vocabulary_problem
+
+RULES = ("front-matter-schema", "duplicate-id", "id-mismatch")
 
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 
@@ -94,8 +97,7 @@ def _explain(err: ValidationError, page: SourcePage, vocabs: dict[str, Vocabular
     if err.validator == "enum" and schema.get("x-vocabulary"):
         vocab = vocabs[schema["x-vocabulary"]]
         value = instance
-        return problem(
-            "vocabulary",
+        return vocabulary_problem(
             page.path,
             line,
             f"'{top}' has {_show(value)}, which is not in the '{vocab.name}' vocabulary.{_did_you_mean(str(value), vocab.ids())}",
@@ -214,8 +216,7 @@ def check_page(
         return []  # unreadable: the reading problem is already reported
     if not page.front.present:
         return [
-            problem(
-                "front-matter-yaml",
+            front_matter_problem(
                 page.path,
                 1,
                 "the page has no front matter.",
@@ -228,8 +229,7 @@ def check_page(
     allowed_types = vocabs["content-types"].ids() if "content-types" in vocabs else sorted(schemas)
     if type_name not in schemas or type_name not in allowed_types:
         return [
-            problem(
-                "vocabulary",
+            vocabulary_problem(
                 page.path,
                 page.front.line_of("type"),
                 f"'type' is {_show(type_name) if type_name else 'missing'}, which is not a content type.{_did_you_mean(str(type_name), allowed_types)}",

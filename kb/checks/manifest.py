@@ -18,6 +18,8 @@ from kb.publish.embeds import EMBED_DIR
 from kb.sources.manifest import MANIFEST_FILE, ManifestEntry, write_manifest
 from kb.sources.urls import from_manifest, published_pages, to_manifest
 
+RULES = ("published-url-missing", "url-collision")
+
 
 def current_paths(model: BuildModel) -> set[str]:
     """Site-relative paths the build publishes and promises: pages, placeholders, embed cards, feeds, the API."""

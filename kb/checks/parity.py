@@ -26,6 +26,19 @@ from kb.sources.pairs import LANG_NAMES, PairStatus
 from kb.sources.parity_config import ParityConfig
 from kb.sources.translations import Lock
 
+RULES = (
+    "translation-missing",
+    "translation-pending-stale",
+    "parity-front-matter",
+    "parity-headings",
+    "parity-numbers",
+    "parity-links",
+    "parity-images",
+    "parity-tables",
+    "translation-outdated",
+    "translation-unrecorded",
+)
+
 # ---- pairing ----------------------------------------------------------------------------
 
 

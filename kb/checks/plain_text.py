@@ -25,6 +25,8 @@ from kb.model import BuildModel
 from kb.sources.content import SourcePage
 from kb.sources.data import DataFiles
 
+RULES = ("markup-in-text", "control-character")
+
 # Data files whose strings are shown to readers, relative to the repository root (globs allowed).
 DATA_TEXT_FILES = (
     "data/bibliography.yml",

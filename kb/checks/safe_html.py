@@ -33,6 +33,10 @@ from kb.model import BuildModel
 from kb.sources.content import SourcePage
 from kb.sources.data import SAFE_HTML
 
+RULES = ("unsafe-html", "unsafe-url")
+# Also reported by kb.built.sitecheck, for a script address that reaches a built page anyway.
+UNSAFE_URL = RULES[1]
+
 POLICY_FILE = Path("data") / "safe-html.yml"
 
 # Elements that are never allowed, with what they would do, for the message.

@@ -24,6 +24,8 @@ from kb.publish.embeds import EMBED_DIR
 from kb.sources.content import LANGS, Lang, Site
 from kb.sources.urls import ID_SECTIONS, absolute, neutral_path, relative, with_lang
 
+RULES = ("redirect-target-missing", "redirect-over-page", "redirects-file")
+
 REDIRECTS_FILE = "data/redirects.yml"
 _SECTIONS = "|".join(map(re.escape, ID_SECTIONS.values()))
 _ITEM_PATH = re.compile(rf"^({_SECTIONS})/([a-z0-9]+(?:-[a-z0-9]+)*)/$")

@@ -20,6 +20,14 @@ from kb.core import yamlload
 from kb.core.problem import Problem, problem
 from kb.sources.files import read_source
 
+RULES = (
+    "bibliography-missing-field",
+    "bibliography-duplicate-id",
+    "bibliography-url",
+    "bibliography-unused",
+    "bibliography-format",
+)
+
 BIBLIOGRAPHY_FILE = "data/bibliography.yml"
 SCHEMA_FILE = "data/schemas/_bibliography.yml"
 # A bibliography of a few hundred sources is tens of kilobytes; allow plenty of growth.

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from kb.core.problem import Problem, problem
 
+RULES = ("encoding", "file-hygiene", "file-too-large")
+
 # A guide or case study is a few thousand words; anything far larger is a mistake (a pasted
 # report, an embedded image) that would bloat every page and the search index.
 MAX_PAGE_BYTES = 200_000

@@ -13,6 +13,14 @@ import yaml
 
 from kb.core.problem import Problem, problem
 
+RULES = ("front-matter-yaml",)
+
+
+def front_matter_problem(path: str, line: int, message: str, hint: str) -> Problem:
+    """Front matter that cannot be read, or none at all (the front-matter checks find that)."""
+    return problem("front-matter-yaml", path, line, message, hint)
+
+
 # libyaml's C parser when available: front matter is parsed for every page on every build.
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

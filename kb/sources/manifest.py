@@ -11,6 +11,8 @@ from pathlib import Path
 
 from kb.core.problem import Problem, problem
 
+RULES = ("published-urls-file",)
+
 MANIFEST_FILE = "data/published-urls.txt"
 HEADER = """\
 # Every URL the knowledge base has published, one per line (site-relative, starting with '/').

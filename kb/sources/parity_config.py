@@ -16,6 +16,12 @@ from kb.markdown.textparts import LinkOptions
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CONFIG_PATH = "data/parity.yml"
+RULES = ("parity-config",)
+
+
+def settings_problem(path: str, line: int, message: str, hint: str) -> Problem:
+    """The parity settings, or the translation lock file they name, cannot be read."""
+    return problem("parity-config", path, line, message, hint)
 
 
 @dataclass

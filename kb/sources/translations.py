@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from kb.core.problem import Problem, problem
+from kb.core.problem import Problem
 from kb.sources.content import LANGS, Lang, SourcePage
-from kb.sources.parity_config import ParityConfig
+from kb.sources.parity_config import ParityConfig, settings_problem
 
 # libyaml's loader when present: the lock file holds a snapshot of every page.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -84,8 +84,7 @@ def read_lock(root: Path, config: ParityConfig) -> Lock:
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as err:
         mark = getattr(err, "problem_mark", None)
         lock.problems.append(
-            problem(
-                "parity-config",
+            settings_problem(
                 config.lock_file,
                 (mark.line + 1) if mark is not None else 1,
                 f"the translation lock file cannot be read ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}).",

@@ -11,6 +11,13 @@ import yaml
 from kb.core import yamlload
 from kb.core.problem import Problem, problem
 
+RULES = ("vocabulary",)
+
+
+def vocabulary_problem(path: str, line: int, message: str, hint: str) -> Problem:
+    """A vocabulary file, or a value outside a vocabulary (the front-matter checks find those)."""
+    return problem("vocabulary", path, line, message, hint)
+
 
 @dataclass(frozen=True)
 class Term:
