@@ -66,12 +66,12 @@ def make_site(root: Path, files: dict[str, str | bytes], keep_data: bool = True)
     return root
 
 
-def build(root: Path, *extra: str) -> BuildResult:
-    """Run the real ``mkdocs build --strict`` on a fixture repository."""
+def build(root: Path, *extra: str, renderer: str = "mkdocs") -> BuildResult:
+    """Run the real ``mkdocs build --strict`` (or ``properdocs build --strict``) on a fixture repository."""
     site = root / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
+        [sys.executable, "-m", renderer, "build", "--strict", "-d", str(site), *extra],
         cwd=root,
         capture_output=True,
         text=True,

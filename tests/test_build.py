@@ -1,4 +1,5 @@
-"""The real `mkdocs build --strict` on a tiny bilingual site: every page in both languages."""
+"""The real `mkdocs build --strict` on a tiny bilingual site: every page in both languages, and the
+same site from ProperDocs (a replaceable renderer)."""
 
 import re
 from html.parser import HTMLParser
@@ -129,3 +130,24 @@ def test_not_found_pages_and_footer_are_in_each_language(built):
     assert "Page not found" in en.read_text(encoding="utf-8")
     guide = (built.site / "cy/guides/community/index.html").read_text(encoding="utf-8")
     assert "Testun ar gael dan drwydded" in guide and "Made with" not in guide
+
+
+def _built_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but the search index (Pagefind names its chunks differently each run),
+    with the generator meta tag (which names the renderer) left out."""
+    out: dict[str, bytes] = {}
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and not rel.startswith("pagefind/"):
+            out[rel] = re.sub(rb'<meta name="generator" content="[^"]*">', b"", path.read_bytes())
+    return out
+
+
+def test_properdocs_builds_the_same_site(built, tmp_path):
+    # ProperDocs 1.6 keeps MkDocs 1.x's plugin API and runs Material and mkdocs-static-i18n unchanged.
+    other = build(make_site(tmp_path, minimal_site()), renderer="properdocs")
+    assert other.returncode == 0, other.output
+    assert "ProperDocs" in (other.site / "index.html").read_text(encoding="utf-8")  # it really was ProperDocs
+    mine, theirs = _built_files(built.site), _built_files(other.site)
+    assert sorted(mine) == sorted(theirs)
+    assert [rel for rel in mine if mine[rel] != theirs[rel]] == []
