@@ -9,7 +9,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
 fi
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; fi
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check kb hooks tests bench
 .venv/bin/mypy
