@@ -1,7 +1,8 @@
-"""The connected library: method pages and their index, review dates on guides, the due-for-review list.
+"""The connected library: method pages and their index, resources (facts panel and list), review
+dates on guides, the due-for-review list.
 
-Thin: kb.publish.method_pages and kb.publish.currency make the text; this only finds the page's
-source, its language and its markers.
+Thin: kb.publish.method_pages, resource_pages and currency make the text; this only finds the
+page's source, its language and its markers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.publish import currency, method_pages
+from kb.publish import currency, method_pages, resource_pages
 from kb.sources.content import SourcePage
 from kb.sources.urls import content_type, page_path
 
@@ -25,14 +26,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not isinstance(source, SourcePage):
         return markdown
     model = bridge.model(config)
-    ui = model.ui(UI_FILE)
-    if content_type(source) == "guide":
-        markdown = currency.insert_after_title(markdown, currency.review_line(source.meta, source.lang, ui))
+    ui, lang, kind = model.ui(UI_FILE), source.lang, content_type(source)
+    if kind == "guide":
+        markdown = currency.insert_after_title(markdown, currency.review_line(source.meta, lang, ui))
+    item = model.item_at(source.rel) if kind == resource_pages.TYPE else None
+    if item is not None:
+        markdown = currency.insert_after_title(markdown, resource_pages.facts_panel(item, lang, model.site, ui))
+    if resource_pages.MARKERS["list"] in markdown:
+        listing = resource_pages.listing(model.site, model.items, lang, ui)
+        markdown = markdown.replace(resource_pages.MARKERS["list"], "\n" + listing + "\n")
     if any(marker in markdown for marker in method_pages.MARKERS.values()):
         vocab = model.data.vocabularies.get(method_pages.VOCABULARY)
         markdown = method_pages.expand_markers(markdown, source, model.site, model.items, vocab, ui)
     if currency.DUE_MARKER in markdown:
-        here = page_path(model.site, source.lang, source.rel)
-        due = currency.due_section(model.items, dt.date.today(), source.lang, here, ui)
+        here = page_path(model.site, lang, source.rel)
+        due = currency.due_section(model.items, dt.date.today(), lang, here, ui)
         markdown = markdown.replace(currency.DUE_MARKER, "\n" + due + "\n")
     return markdown

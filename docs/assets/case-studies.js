@@ -1,13 +1,16 @@
-/* Case-study listing filters (theme, area, sector, status) on the static site, no server.
+/* Listing filters on the static site, no server: case studies (theme, area, sector, method, status)
+ * and resources ([data-kb-listing], whose facets are named in its data-kb-facets attribute).
  * The page carries every card with its terms in data-* attributes and the words to show in the
  * page's language (data-count, data-count-total-one); this script hides non-matching cards, keeps
  * the choice in the URL query string (?region=cardiff&theme=...) so a filtered view can be shared,
  * and announces how many match in an aria-live status. Without JavaScript every card is shown. */
 (function () {
   "use strict";
-  var FACETS = ["theme", "region", "sector", "method", "status"];
+  var CASE_STUDY_FACETS = ["theme", "region", "sector", "method", "status"];
 
   function init(root) {
+    var named = (root.getAttribute("data-kb-facets") || "").split(" ").filter(Boolean);
+    var FACETS = named.length ? named : CASE_STUDY_FACETS;
     var form = root.querySelector("form.kb-cs-filters");
     var status = root.querySelector(".kb-cs-count");
     var noMatch = root.querySelector(".kb-cs-no-match");
@@ -72,7 +75,7 @@
   }
 
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-case-studies]"), init);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-case-studies], [data-kb-listing]"), init);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

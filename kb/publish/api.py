@@ -46,10 +46,29 @@ def item_record(item: Item, info: SiteInfo) -> dict[str, Any]:
         "updated": _per_lang(item, item.updated),
         "created": item.created(),
     }
+    first = next(iter(item.pages.values()))
+    for key in ("reviewed", "review_by"):  # language-neutral: parity keeps them equal
+        if isinstance(first.meta.get(key), str):
+            record[key] = first.meta[key]
+    if item.type == "resource":
+        record["resource"] = resource_record(item)
     pending = item.translation_pending()
     if pending:
         record["translation_pending"] = pending
     return record
+
+
+def resource_record(item: Item) -> dict[str, Any]:
+    """What the API says about the resource itself (its publisher and kind are facets)."""
+    meta = next(iter(item.pages.values())).meta
+    languages = [str(x) for x in meta.get("languages") or [] if x in LANGS]
+    url, year = meta.get("url"), meta.get("year")
+    return {
+        "address": url if isinstance(url, str) else None,
+        "year": year if isinstance(year, int) and not isinstance(year, bool) else None,
+        "languages": languages,
+        "only_in": languages[0] if len(languages) == 1 else None,
+    }
 
 
 def items_document(items: list[Item], info: SiteInfo) -> dict[str, Any]:

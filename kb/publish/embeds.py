@@ -26,6 +26,7 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "more.guide": "Read the full guide",
         "more.case-study": "Read the full case study",
+        "more.resource": "About this resource",
         "control": "Embed",
         "intro": "To show a card for this page on your own website or newsletter, copy this HTML:",
         "code_label": "HTML to copy",
@@ -34,6 +35,7 @@ TEXT: dict[str, dict[str, str]] = {
     "cy": {
         "more.guide": "Darllen y canllaw llawn",
         "more.case-study": "Darllen yr astudiaeth achos lawn",
+        "more.resource": "Am yr adnodd hwn",
         "control": "Mewnblannu",
         "intro": "I ddangos cerdyn ar gyfer y dudalen hon ar eich gwefan neu'ch cylchlythyr eich hun, copïwch yr HTML hwn:",
         "code_label": "HTML i'w gopïo",

@@ -14,6 +14,20 @@ from kb.core import yamlload
 from kb.sources.content import LANGS
 
 
+class Words:
+    """One language's strings for a template, read as ``ui.key`` or ``ui[key]``.
+
+    Not a dict: Jinja looks up attributes first, so ``ui.clear`` on a dict would print the dict's
+    own ``clear`` method instead of the string.
+    """
+
+    def __init__(self, strings: dict[str, str]) -> None:
+        self._strings = strings
+
+    def __getitem__(self, key: str) -> str:
+        return self._strings[key]
+
+
 @dataclass(frozen=True)
 class UiText:
     file: str
@@ -30,8 +44,8 @@ class UiText:
         """'{key}_one' for 1, else '{key}' with {n} filled in (Welsh uses the singular after a digit)."""
         return self(f"{key}_one", lang) if n == 1 else self(key, lang, n=n)
 
-    def for_lang(self, lang: str) -> dict[str, str]:
-        return dict(self.strings[lang])
+    def for_lang(self, lang: str) -> Words:
+        return Words(self.strings[lang])
 
 
 def ui_text(rel: str, raw: Any) -> UiText:

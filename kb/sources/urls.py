@@ -7,6 +7,7 @@ they are few, their paths are the site's structure, and the manifest check catch
 
   guide        id X  ->  guides/X/          cy/guides/X/
   case study   id X  ->  case-studies/X/    cy/case-studies/X/
+  resource     id X  ->  resources/X/       cy/resources/X/
   page   about.md    ->  about/             cy/about/
   page   index.md    ->  (site root)        cy/
 
@@ -23,18 +24,18 @@ from dataclasses import dataclass
 from kb.sources.content import DEFAULT_LANG, LANGS, Lang, Site, SourcePage
 
 # Content types published under their id, and the folder they are published in.
-ID_SECTIONS: dict[str, str] = {"guide": "guides", "case-study": "case-studies"}
+ID_SECTIONS: dict[str, str] = {"guide": "guides", "case-study": "case-studies", "resource": "resources"}
 ITEM_TYPES: tuple[str, ...] = tuple(ID_SECTIONS)
 # Same pattern as data/schemas/_common.yml: an id that fails it cannot be a URL segment.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def content_type(page: SourcePage) -> str:
-    """'guide', 'case-study' or 'page' (anything undeclared is a plain page)."""
+    """'guide', 'case-study', 'resource' or 'page' (anything undeclared is a plain page)."""
     if page.kind == "case-study":
         return "case-study"
     declared = page.meta.get("type")
-    return declared if declared in ("guide", "page") else "page"
+    return declared if declared in ("guide", "resource", "page") else "page"
 
 
 def lang_prefix(lang: str) -> str:
