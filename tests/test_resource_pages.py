@@ -12,9 +12,9 @@ import resource_fixtures as R
 from browser import chromium, serve
 from sitebuilder import REPO, BuildResult, build, make_site
 
+from kb.model import load_model
 from kb.publish import resource_pages
 from kb.publish.uitext import load_ui_text
-from kb.model import load_model
 
 UI = load_ui_text(REPO, "data/ui/library.yml")
 GUIDES_INDEX = {
