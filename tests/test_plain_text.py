@@ -110,10 +110,10 @@ def test_block_scalar_findings_name_their_own_line():
     assert [p.line for p in problems] == [4]
 
 
-def test_an_alias_bomb_in_a_data_file_is_walked_once():
+def test_an_alias_bomb_in_a_data_file_is_not_expanded():
+    # Aliases are refused by the loaders (kb.core.yamlload); this check must not expand them meanwhile.
     lines = ["a: &a [x, y, '<b>']"] + [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]" for i in range(20)]
-    problems = check_data_text("\n".join(lines) + "\n", "data/ui/x.yml")
-    assert len(problems) == 1
+    assert check_data_text("\n".join(lines) + "\n", "data/ui/x.yml") == []
 
 
 @pytest.mark.build

@@ -8,8 +8,9 @@ import pytest
 from fixture_pages import case_study, minimal_site
 from sitebuilder import REPO, build, make_site, run_kb
 
-from kb.checks.safe_html import load_policy, mask_code, url_scheme
+from kb.checks.safe_html import load_policy, url_scheme
 from kb.core.problem import Problem
+from kb.markdown.complexity import code_ranges
 from kb.sources.content import SourcePage
 from kb.sources.frontmatter import parse_front_matter
 
@@ -52,9 +53,9 @@ def test_script_is_an_error_at_its_real_line() -> None:
         ("[dolen](javascript:alert(1))", "unsafe-url"),
         ("[dolen]( javascript:alert(1) )", "unsafe-url"),
         ("![llun](data:image/svg+xml;base64,PHN2Zz4=)", "unsafe-url"),
-        ("[cyf]: javascript:alert(1)", "unsafe-url"),
-        ("<javascript:alert(1)>", "unsafe-url"),
-        ('Pennawd {: onclick="x()" }', "unsafe-html"),
+        ("[dolen][cyf]\n[cyf]: javascript:alert(1)", "unsafe-url"),
+        ('Pennawd\n{: onclick="x()" }', "unsafe-html"),
+        ('# Pennawd {: onclick="x()" }', "unsafe-html"),
         ('[dolen](tudalen.md){ href="javascript:x()" }', "unsafe-url"),
     ],
 )
@@ -62,7 +63,9 @@ def test_dangerous_html_and_urls_are_errors(body: str, rule: str) -> None:
     problems = scan(f"Paragraff â ŵ.\n\n{body}\n")
     assert problems, body
     assert {p.rule_name for p in problems} == {rule}
-    assert all(p.line == 8 for p in problems)
+    # Each bad thing is written on the case's last line (the case starts on line 8).
+    last = 8 + body.count("\n")
+    assert all(p.line == last for p in problems)
     assert all(p.is_error for p in problems)
 
 
@@ -105,12 +108,53 @@ def test_every_problem_is_reported_not_just_the_first() -> None:
     assert lines_and_rules(problems) == [(6, "unsafe-html"), (8, "unsafe-html"), (8, "unsafe-url"), (10, "unsafe-url")]
 
 
-def test_mask_code_keeps_offsets_and_lines() -> None:
-    body = "a `<b>` c\n```\n<x>\n```\nd"
-    masked = mask_code(body)
-    assert len(masked) == len(body)
-    assert masked.count("\n") == body.count("\n")
-    assert "<" not in masked
+def test_code_ranges_cover_fences_and_code_spans() -> None:
+    body = "a `<b>` c\n```\n<x>\n```\nd ``e ` f`` g"
+    covered = "".join(body[a:b] for a, b in code_ranges(body))
+    assert "<b>" in covered and "<x>" in covered and "e ` f" in covered
+    assert "d " not in covered
+
+
+# What the attack on the build found passing the old source scanner (issue 18), and more of the
+# same kind: each produces running script in a browser, so each must be refused.
+BYPASSES = [
+    "Pennawd\n{: title='}' onclick='alert(1)' }",
+    "## Pennawd { title=\"}\" onclick=\"alert(1)\" }",
+    "<javascript:alert(1)>",
+    "<!--><img src=x onerror=alert(1)>-->",
+    "<!-- x --!><script>alert(1)</script>",
+    "<![CDATA[ > <details open ontoggle=alert(1)> ]]>",
+    '<div title="`"><img src=x onerror=alert(1)></div>',
+    "- eitem\n\n    [x]: data:text/html,<script>alert(1)</script>\n\n    [dolen][x]",
+    "<p>a</p><body onload=alert(1)>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    "[dolen](java&#x73;cript:alert(1))",
+    "[dolen](<javascript:alert(1)>)",
+    "<a href=\"&#106;avascript:alert(1)\">x</a>",
+    "![x](y){: onerror=alert(1) }",
+    "<img src=x alt=y {: onerror=alert(1) }>",
+    "<details open ontoggle=alert(1) markdown=\"1\">x</details>",
+    "<a href=\"https://example.org/\"\nonmouseover=alert(1)>x</a>",
+    "<SCRIPT SRC=//example.org/x.js></SCRIPT>",
+    "<scr<script>ipt>alert(1)</script>",
+    "<a href=\" javascript:alert(1)\">x</a>",
+    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    "<form><button formaction=javascript:alert(1)>x</button></form>",
+    "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<base href=\"javascript:alert(1)//\">",
+    "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+    "<xmp><img src=x onerror=alert(1)></xmp>",
+]
+
+
+@pytest.mark.parametrize("body", BYPASSES)
+def test_parser_and_markdown_tricks_are_refused(body: str) -> None:
+    problems = scan(f"Paragraff â ŵ.\n\n{body}\n")
+    assert problems, body
+    assert all(p.is_error and p.rule_name in ("unsafe-html", "unsafe-url") for p in problems)
+    assert all(p.line >= 8 for p in problems)
 
 
 def test_url_scheme_sees_what_a_browser_sees() -> None:

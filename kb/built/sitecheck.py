@@ -8,7 +8,9 @@
   where another host is unreachable;
 - every page declares its language in ``<html lang>``, and links to the other language's version
   carry ``lang`` so screen readers pronounce "Cymraeg" / "English" correctly;
-- every source page was written in both languages (or as its pending-translation placeholder).
+- every source page was written in both languages (or as its pending-translation placeholder);
+- no page carries active content that is not the site's own (kb.built.gate: event handlers, inline or
+  foreign scripts, javascript:/data: addresses, meta refresh outside redirect pages).
 
 Problems name the source page (and the line the link is on, when it can be found) and the built
 file, so a contributor can fix the Markdown rather than the HTML.
@@ -27,8 +29,10 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from kb.built.gate import active_content
 from kb.checks.safe_html import UNSAFE_URL, url_scheme
 from kb.core.problem import Problem, problem, sort_problems
+from kb.publish.redirects import redirect_paths
 from kb.sources.content import DEFAULT_LANG, LANGS, Site, SourcePage
 
 RULES = (
@@ -39,6 +43,7 @@ RULES = (
     "missing-output",
     "page-language",
     "third-party-resource",
+    "active-content",  # found by kb.built.gate, reported here with the source page and line
 )
 
 # Which attribute of which element holds a link the reader's browser follows or loads.
@@ -319,10 +324,20 @@ class SiteChecker:
 
     def load(self) -> None:
         self.files = list_files(self.site_dir)
+        redirects = self._redirect_pages()
         for rel in sorted(self.files):
             if rel.endswith(".html"):
                 text = (self.site_dir / rel).read_text(encoding="utf-8", errors="replace")
                 self.pages[rel] = parse_built_page(rel, text)
+                # The active-content gate (kb.built.gate) reads the same text, independently of the checks.
+                for found in active_content(rel, text, rel in redirects, self.base_path, self.site_url):
+                    self._report("active-content", rel, found.line, found.message, found.hint, found.needle)
+
+    def _redirect_pages(self) -> set[str]:
+        """The built files that are redirect pages (the only ones a meta refresh belongs on)."""
+        if self.site is None:
+            return set()
+        return {p if p.endswith(".html") else f"{p}index.html" for p in redirect_paths(self.site)}
 
     # --- reporting ---------------------------------------------------------------------------
 

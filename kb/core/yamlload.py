@@ -15,6 +15,61 @@ import yaml
 
 _C_LOADER: Any = getattr(yaml, "CSafeLoader", None)
 
+# Deeper than any data file or front matter needs, far below where composing recurses too deep.
+MAX_DEPTH = 50
+
+
+class UnsafeYaml(yaml.YAMLError):
+    """The text uses an alias or nests too deeply: refused before anything is built from it."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(problem)
+        self.line = line  # 1-based, in the text given
+        self.problem = problem
+        # Where callers look for the line of any YAML error (0-based, like PyYAML's marks).
+        self.problem_mark = yaml.Mark("<unicode string>", 0, line - 1, 0, "", 0)
+        self.context_mark = None
+
+    def __str__(self) -> str:
+        return f"{self.problem} (line {self.line})"
+
+
+def _line(event: Any) -> int:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else 1
+
+
+def refuse_unsafe(text: str) -> None:
+    """Raise UnsafeYaml for an alias (``*name``) or nesting deeper than MAX_DEPTH; linear in the text.
+
+    An alias repeats what its anchor holds: a few lines of them (a "billion laughs") stand for
+    billions of values, which any walk over the data (line mapping, schema validation) expands,
+    using gigabytes and minutes. Nothing in this project needs aliases. The event stream is read
+    without building anything, so the refusal costs one pass. A syntax error is left to the loader.
+    """
+    depth = 0
+    loader: Any = (_C_LOADER or yaml.SafeLoader)(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise UnsafeYaml(
+                    _line(event),
+                    f"an alias (*{event.anchor}) repeats another part of the file; aliases and anchors are not allowed",
+                )
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise UnsafeYaml(_line(event), f"lists and fields are nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+    except UnsafeYaml:
+        raise
+    except yaml.YAMLError:
+        return  # a syntax error: the loader reports it with its own message
+    finally:
+        loader.dispose()
+
 
 @cache
 def _c_twin(loader: type) -> Any:
@@ -34,6 +89,7 @@ def _c_twin(loader: type) -> Any:
 
 
 def _run(text: str, loader: type, compose: bool, construct: bool) -> tuple[yaml.Node | None, Any]:
+    refuse_unsafe(text)
     def parse(cls: Any) -> tuple[yaml.Node | None, Any]:
         instance = cls(text)
         try:

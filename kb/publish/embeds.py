@@ -11,6 +11,7 @@ import html
 import json
 from typing import Any
 
+from kb.publish.csp import CARD_POLICY, meta_tags
 from kb.publish.items import Item, SiteInfo
 from kb.sources.content import Lang
 from kb.sources.urls import absolute, relative, with_lang
@@ -104,6 +105,7 @@ def card_html(item: Item, lang: Lang, info: SiteInfo) -> str:
     return (
         "<!doctype html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"{meta_tags(CARD_POLICY)}"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>{_e(title)} – {_e(info.name(lang))}</title>\n"

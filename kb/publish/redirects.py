@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import yaml
 
 from kb.core.problem import Problem, problem
+from kb.publish.csp import REDIRECT_POLICY, meta_tags
 from kb.publish.embeds import EMBED_DIR
 from kb.sources.content import LANGS, Lang, Site
 from kb.sources.urls import ID_SECTIONS, absolute, neutral_path, relative, with_lang
@@ -213,6 +214,7 @@ def render_redirect(lang: Lang, source: str, target: str, title: str | None, sit
     return (
         "<!doctype html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"{meta_tags(REDIRECT_POLICY)}"
         f"<title>{html.escape(text['title'].format(title=title or target))}</title>\n"
         f'<link rel="canonical" href="{canonical}">\n'
         f'<meta http-equiv="refresh" content="0; url={rel}">\n'

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kb.core.problem import Problem
+from kb.markdown import complexity
 from kb.sources.files import read_source
 from kb.sources.frontmatter import FrontMatter, parse_front_matter
 
@@ -180,6 +181,10 @@ def read_page(page: SourcePage) -> None:
     page.text = source.text
     page.front, fm_problems = parse_front_matter(source.text, page.path)
     page.problems.extend(fm_problems)
+    too_costly = complexity.page_problems(page.path, page.front.body, page.front.body_line)
+    page.problems.extend(too_costly)
+    if too_costly:
+        page.text = None  # no other check (nor the build) may spend minutes on it
 
 
 def load_site(root: Path) -> Site:

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from kb.core import yamlload
 from kb.core.problem import Problem, problem
 
 RULES = ("front-matter-yaml",)
@@ -175,12 +176,23 @@ def parse_front_matter(text: str, rel_path: str) -> tuple[FrontMatter, list[Prob
     problems: list[Problem] = []
     try:
         # One parse: the node tree gives the lines, and the same tree is turned into data.
+        yamlload.refuse_unsafe(yaml_text)  # an alias bomb or deep nesting, before anything is built
         loader = _StringDatesLoader(yaml_text)
         try:
             node = loader.get_single_node()
             data = _construct(loader, node) if node is not None else None
         finally:
             loader.dispose()
+    except yamlload.UnsafeYaml as err:
+        return fm, [
+            problem(
+                "front-matter-yaml",
+                rel_path,
+                err.line + 1,
+                f"the front matter cannot be used: {err.problem}.",
+                "Write each value out in full (no &anchors or *aliases) and use at most a few levels of lists.",
+            )
+        ]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 1
