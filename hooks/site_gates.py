@@ -15,6 +15,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from kb.built.sitecheck import check_site_dir
 from kb.core.problem import has_errors
+from kb.publish.redirects import redirect_paths
 
 log = get_plugin_logger("kb")
 
@@ -29,7 +30,8 @@ def _check_built_site(config: MkDocsConfig) -> None:
     if not bridge.is_outer_pass(config):
         return
     model = bridge.model(config)
-    problems = check_site_dir(Path(config.site_dir), model.site, config.site_url or "", display_dir=bridge.display_name(config))
+    problems = check_site_dir(Path(config.site_dir), model.site, config.site_url or "", display_dir=bridge.display_name(config),
+                              redirect_paths=redirect_paths(model.redirects))
     for p in problems:
         (log.error if p.is_error else log.warning)(p.format())
     if has_errors(problems):

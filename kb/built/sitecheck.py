@@ -32,7 +32,6 @@ import yaml
 from kb.built.gate import active_content
 from kb.checks.safe_html import UNSAFE_URL, url_scheme
 from kb.core.problem import Problem, problem, sort_problems
-from kb.publish.redirects import redirect_paths
 from kb.sources.content import DEFAULT_LANG, LANGS, Site, SourcePage
 
 RULES = (
@@ -301,6 +300,9 @@ class SiteChecker:
     langs: tuple[str, ...] = LANGS
     default_lang: str = DEFAULT_LANG
     display_dir: str = ""
+    # Lang-prefixed paths of the redirect pages (kb.publish.redirects.redirect_paths): a meta refresh
+    # belongs there and nowhere else.
+    redirect_paths: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.base_path.endswith("/"):
@@ -335,9 +337,7 @@ class SiteChecker:
 
     def _redirect_pages(self) -> set[str]:
         """The built files that are redirect pages (the only ones a meta refresh belongs on)."""
-        if self.site is None:
-            return set()
-        return {p if p.endswith(".html") else f"{p}index.html" for p in redirect_paths(self.site)}
+        return {p if p.endswith(".html") else f"{p}index.html" for p in self.redirect_paths}
 
     # --- reporting ---------------------------------------------------------------------------
 
@@ -568,10 +568,11 @@ class SiteChecker:
                 ))
 
 
-def check_site_dir(site_dir: Path, site: Site | None = None, site_url: str = "", display_dir: str = "") -> list[Problem]:
+def check_site_dir(site_dir: Path, site: Site | None = None, site_url: str = "", display_dir: str = "",
+                   redirect_paths: Iterable[str] = ()) -> list[Problem]:
     base_path = urlsplit(site_url).path or "/" if site_url else "/"
     checker = SiteChecker(site_dir, site, base_path=base_path, site_url=site_url.rstrip("/") + "/" if site_url else "",
-                          display_dir=display_dir)
+                          display_dir=display_dir, redirect_paths=frozenset(redirect_paths))
     return checker.run()
 
 

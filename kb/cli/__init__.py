@@ -51,15 +51,19 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
 
 def cmd_sitecheck(args: argparse.Namespace) -> int:
     from kb.built.sitecheck import check_site_dir, site_url_from_config
-    from kb.sources.content import load_site
+    from kb.model import load_model
+    from kb.publish.redirects import redirect_paths
 
     site_dir = Path(args.site_dir).resolve()
     if not site_dir.is_dir():
         print(f"{args.site_dir}: no built site here; run 'mkdocs build' first.", file=sys.stderr)
         return 2
     root = repo_root(Path(args.root).resolve())
-    site = load_site(root) if (root / "mkdocs.yml").is_file() else None
-    problems = check_site_dir(site_dir, site, site_url_from_config(root), display_dir=args.site_dir.rstrip("/"))
+    model = load_model(root) if (root / "mkdocs.yml").is_file() else None
+    problems = check_site_dir(
+        site_dir, model.site if model else None, site_url_from_config(root), display_dir=args.site_dir.rstrip("/"),
+        redirect_paths=redirect_paths(model.redirects) if model else (),
+    )
     for p in problems:
         print(p.format_github() if args.format == "github" else p.format())
     print(f"{sum(p.is_error for p in problems)} error(s) in the built site.", file=sys.stderr)
