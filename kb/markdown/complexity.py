@@ -37,6 +37,7 @@ _BACKTICK_RUN = re.compile(r"`+")
 _EMPHASIS_RUN = re.compile(rf"[*_]{{{MAX_MARK_RUN + 1},}}")
 # Leading container marks of a line: block quote '>', list markers, indentation.
 _LEAD = re.compile(r"[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]+)*>?")
+_UNIT_START = re.compile(r"\n(?=[ \t]*(?:\||[-*+>][ \t]|\d{1,9}[.)][ \t]))")
 _BLOCK_TAG = re.compile(r"<(/?)(?:div|details|section|article|aside|blockquote|figure|table|ul|ol|dl)\b", re.I)
 
 
@@ -200,10 +201,12 @@ def check(body: str) -> list[Finding]:
     worst_rebuild: tuple[int, int, int] = (0, 0, 0)  # (cost, paragraph start, marks)
     for start, end in _paragraphs(body):
         text = body[start:end]
-        marks = len(_INLINE_MARKS.findall(text))
-        rebuild += marks * len(text)
-        if marks * len(text) > worst_rebuild[0]:
-            worst_rebuild = (marks * len(text), start, marks)
+        # Table rows and list items are converted one by one: each is its own unit of rebuilding.
+        for unit in _UNIT_START.split(text):
+            marks = len(_INLINE_MARKS.findall(unit))
+            rebuild += marks * len(unit)
+            if marks * len(unit) > worst_rebuild[0]:
+                worst_rebuild = (marks * len(unit), start, marks)
         if not any(c in text for c in "[<`"):
             continue
         cost, opener = _scan_cost(text)
