@@ -24,6 +24,7 @@ import argparse
 import functools
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -55,14 +56,18 @@ def build_site(folder: Path) -> Path:
     return folder
 
 
-def run_queries(site: Path, queries: dict[str, list[dict[str, Any]]]) -> dict[str, list[list[str]]]:
-    """Each query typed into the header search box of the language's home page: the result addresses."""
+def run_queries(
+    site: Path, queries: dict[str, list[dict[str, Any]]]
+) -> tuple[dict[str, list[list[str]]], list[str]]:
+    """Each query typed into the header search box of the language's home page: the result addresses,
+    and the excerpts of the first three results of every query."""
     from playwright.sync_api import sync_playwright
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     found: dict[str, list[list[str]]] = {}
+    excerpts: list[str] = []
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -79,11 +84,23 @@ def run_queries(site: Path, queries: dict[str, list[dict[str, Any]]]) -> dict[st
                     )
                     hrefs = page.eval_on_selector_all("a.kb-search__link", "els => els.map(e => e.href)")
                     found[lang].append([h.removeprefix(base) for h in hrefs])
+                    excerpts += page.eval_on_selector_all(
+                        ".kb-search__result:nth-child(-n+3) .kb-search__excerpt", "els => els.map(e => e.textContent)"
+                    )
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    return found
+    return found, excerpts
+
+
+# An excerpt that reads as text: no file path, no label run into its value ('AreasSwansea').
+_PATH = re.compile(r"[\w-]+/[\w./-]+\.(?:md|ya?ml|py|html)\b")
+_RUN_TOGETHER = re.compile(r"\b[a-zà-ÿŵŷ]{3,}[A-ZÀ-ÝŴŶ][a-zà-ÿŵŷ]+")
+
+
+def unreadable(excerpts: list[str]) -> list[str]:
+    return [e for e in excerpts if _PATH.search(e) or _RUN_TOGETHER.search(e)]
 
 
 def relevance(items: list[dict[str, Any]], results: list[list[str]]) -> dict[str, float]:
@@ -159,7 +176,7 @@ def main() -> int:
     held_out = json.loads((REPO / "bench" / "data" / "mutations-heldout.json").read_text(encoding="utf-8"))["forms"]
     with tempfile.TemporaryDirectory(prefix="kb-relevance-") as tmp:
         site = args.site or build_site(Path(tmp) / "site")
-        results = run_queries(site, queries)
+        results, excerpts = run_queries(site, queries)
         known, tokens = site_welsh_words(site)
     ok = True
     print("Search relevance (real search box, headless Chromium)")
@@ -172,6 +189,15 @@ def main() -> int:
             f"{lang:>4} | {r['queries']:>7} | {r['recall@3']:>6.3f} {verdict(r['recall@3'] >= TARGETS['recall@3']):>19}"
             f" | {r['mrr']:.3f} | {r['absent'] * 100:5.1f} % of {r['absent_n']} {verdict(r['absent'] >= 1.0)}"
         )
+    for lang, items in queries.items():
+        asked = [(i, u) for i, u in zip(items, results[lang], strict=True) if i["kind"] == "question"]
+        right = sum(1 for i, u in asked if set(u[:3]) & set(i["expect"]))
+        print(f"{lang:>4} | questions a practitioner might ask: {right} of {len(asked)} with a right page in the first three")
+    bad = unreadable(excerpts)
+    ok &= not bad
+    print(f"excerpts of the first three results: {len(excerpts)}, with a file path or a label run into its value: {len(bad)}")
+    for e in bad[:5]:
+        print(f"  unreadable: {e[:120]!r}")
     misses = [
         (lang, item, urls)
         for lang, items in queries.items()
