@@ -187,8 +187,10 @@ def test_glossary_cells_weigh_more_than_body_text() -> None:
 
 def test_a_definition_term_is_separated_from_its_value() -> None:
     # Pagefind runs '<dt>Areas</dt><dd>Swansea</dd>' together as 'AreasSwansea' in excerpts.
-    prepared = si.prepare_page(page("cy", "<dl><dt>Ardaloedd</dt><dd>Abertawe</dd></dl>"), "/cy/x/")
-    assert prepared is not None and "<dt>Ardaloedd</dt>: <dd>Abertawe</dd>" in prepared.html
+    body = "<dl><dt>Ardaloedd</dt><dd>Abertawe</dd><dt>Themâu</dt><dd>Tai</dd></dl>"
+    prepared = si.prepare_page(page("cy", body), "/cy/x/")
+    assert prepared is not None
+    assert "<dt>Ardaloedd</dt>: <dd>Abertawe</dd>. <dt>Themâu</dt>: <dd>Tai</dd></dl>" in prepared.html
 
 
 def test_radicals_are_limited_to_the_sites_welsh_vocabulary(tmp_path: Path) -> None:

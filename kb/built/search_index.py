@@ -53,6 +53,7 @@ CONTENT_TIER = "content"
 INDEX_META = "kb-search-index"
 _INDEX_MARK = re.compile(r'<meta\s+name="' + INDEX_META + r'"\s+content="(\w+)"', re.IGNORECASE)
 _DT_END = re.compile(r"</dt>", re.IGNORECASE)
+_DD_BEFORE_DT = re.compile(r"</dd>\s*(?=<dt\b)", re.IGNORECASE)
 _TD_OPEN = re.compile(r"<td\b", re.IGNORECASE)
 _BODY_OPEN = re.compile(r"<body\b", re.IGNORECASE)
 
@@ -266,8 +267,9 @@ def read_page(source: str, url: str, term_weight: float = TERM_WEIGHT) -> Prepar
     """The page marked for Pagefind, without the Welsh radicals yet (see :func:`with_radicals`).
 
     None when the page has no content article (redirect stubs) or is left out of the search.
-    In the copy Pagefind reads, a definition list's term is followed by ': ' (Pagefind runs
-    '<dt>Areas</dt><dd>Swansea</dd>' together as 'AreasSwansea') and, on glossary pages, each table
+    In the copy Pagefind reads, a definition list's term is followed by ': ' and a value followed
+    straight by the next term by '. ' (Pagefind runs '<dt>Areas</dt><dd>Swansea</dd><dt>Themes</dt>'
+    together as 'AreasSwanseaThemes') and, on glossary pages, each table
     cell weighs more than body text.
     """
     mark = index_mark(source)
@@ -280,7 +282,7 @@ def read_page(source: str, url: str, term_weight: float = TERM_WEIGHT) -> Prepar
     open_at = start + len(finder.start_tag) - 1  # the '>' ending the <article ...> tag
     inner = source[open_at:end]
     if "</dt>" in inner or "</DT>" in inner:
-        inner = _DT_END.sub("</dt>: ", inner)
+        inner = _DD_BEFORE_DT.sub("</dd>. ", _DT_END.sub("</dt>: ", inner))
     if mark == "terms":
         inner = _TD_OPEN.sub(f'<td data-pagefind-weight="{term_weight:g}"', inner)
     marked = source[:open_at] + " data-pagefind-body" + inner
