@@ -44,3 +44,15 @@ def test_rule_ids_are_unique_well_formed_and_bilingual():
 def test_line_is_never_below_one():
     assert problem("encoding", "a.md", 0, "x").line == 1
     assert isinstance(problem("encoding", "a.md", 0, "x"), Problem)
+
+
+def test_github_annotations_cannot_be_forged_through_a_path_or_message():
+    from kb.core.problem import Problem
+
+    p = Problem("case_studies/x\n::warning file=README.md,line=1::Injected/en.md", 3, "KB060", "case-study-files",
+                "error", "50% done\r\nnext: a, b", "")
+    out = p.format_github()
+    assert "\n" not in out and "\r" not in out
+    assert out.startswith("::error file=case_studies/x%0A%3A%3Awarning file=README.md%2Cline=1%3A%3AInjected/en.md,line=3,")
+    assert out.endswith("::case-study-files: 50%25 done%0D%0Anext: a, b")
+    assert out.count("::") == 2

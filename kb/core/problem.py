@@ -48,15 +48,29 @@ class Problem:
         return f"{text} {self.hint}" if self.hint else text
 
     def format_github(self) -> str:
-        # GitHub workflow commands need %, CR and LF escaped in the message.
+        """A GitHub workflow command (annotation), escaped by GitHub's rules so no text can start another.
+
+        A path or message holding a line break ('x\n::warning file=README.md::...') would otherwise
+        print a second, forged command; property values also escape ':' and ','.
+        """
         body = (f"{self.rule_name}: {self.message} {self.hint}").strip()
-        body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         level = "error" if self.severity == "error" else "warning"
-        return f"::{level} file={self.path},line={self.line},title={self.rule_id}::{body}"
+        return (
+            f"::{level} file={_github_property(self.path)},line={self.line},"
+            f"title={_github_property(self.rule_id)}::{_github_data(body)}"
+        )
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def problem(

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from kb.core.problem import Problem
+from kb.core.problem import Problem, problem
 from kb.markdown import complexity
 from kb.sources.files import read_source
 from kb.sources.frontmatter import FrontMatter, parse_front_matter
+
+RULES = ("link-outside-repository",)
 
 Lang = Literal["en", "cy"]
 LANGS: tuple[Lang, ...] = ("en", "cy")
@@ -87,6 +89,8 @@ class Site:
     root: Path
     pages: list[SourcePage]
     assets: list[Asset] = field(default_factory=list)
+    # Problems with the files themselves, found before any is read (symbolic links leaving the repository).
+    file_problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._by_key = {(p.lang, p.rel): p for p in self.pages}
@@ -102,7 +106,7 @@ class Site:
 
     @property
     def problems(self) -> list[Problem]:
-        return [pr for p in self.pages for pr in p.problems]
+        return self.file_problems + [pr for p in self.pages for pr in p.problems]
 
 
 def _posix(path: Path) -> str:
@@ -187,8 +191,48 @@ def read_page(page: SourcePage) -> None:
         page.text = None  # no other check (nor the build) may spend minutes on it
 
 
+def links_outside(root: Path) -> tuple[set[str], list[Problem]]:
+    """Every symbolic link in the content folders that points outside the repository.
+
+    A link in a case study's folder to /etc/passwd, or a docs/assets/ file linked to the CI
+    runner's files, would otherwise be published. Returns the links (repository-relative paths,
+    which discovery then skips) and a problem naming each one.
+    """
+    top = root.resolve()
+    found: set[str] = set()
+    problems: list[Problem] = []
+    for tree in (*LANG_TREES.values(), CASE_STUDIES_DIR):
+        base = root / tree
+        if not base.exists():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            for name in [*dirnames, *filenames]:
+                path = Path(dirpath) / name
+                if not path.is_symlink():
+                    continue
+                target = path.resolve()
+                if target == top or top in target.parents:
+                    continue
+                rel = path.relative_to(root).as_posix()
+                found.add(rel)
+                problems.append(problem(
+                    "link-outside-repository", rel, 1,
+                    f"'{rel}' is a symbolic link to '{os.readlink(path)}', outside the repository, so it cannot be published.",
+                    "Copy the file into the repository (and check it may be published), or delete the link.",
+                ))
+    return found, problems
+
+
 def load_site(root: Path) -> Site:
+    outside, problems = links_outside(root)
     pages, assets = discover(root)
+    # Nothing a link outside the repository points at is read or published.
+    pages = [p for p in pages if not _under(p.path, outside)]
+    assets = [a for a in assets if not _under(a.path, outside)]
     for page in pages:
         read_page(page)
-    return Site(root, pages, assets)
+    return Site(root, pages, assets, problems)
+
+
+def _under(path: str, links: set[str]) -> bool:
+    return any(path == link or path.startswith(link + "/") for link in links)
