@@ -268,10 +268,10 @@ GOLDEN_CY = (
     '<sup id="cite-ref-1-2"><a href="#cite-1">1</a>, tt. 17–18</sup>.\n\n`[@x]`\n\n'
     "## Cyfeiriadau\n\n"
     '<ol class="kb-references">\n'
-    '<li id="cite-1"><a class="kb-cite-back" href="#cite-ref-1" aria-label="Yn ôl i&#x27;r testun">↑</a> '
+    '<li id="cite-1"><a class="kb-cite-back" href="#cite-ref-1" aria-label="Yn ôl i&#39;r testun">↑</a> '
     'Lent, A. a Studdert, J. (2019) <em lang="en">The Community Paradigm: &lt;why&gt; &amp; how</em>. '
     "New Local Government Network.</li>\n"
-    '<li id="cite-2"><a class="kb-cite-back" href="#cite-ref-2" aria-label="Yn ôl i&#x27;r testun">↑</a> '
+    '<li id="cite-2"><a class="kb-cite-back" href="#cite-ref-2" aria-label="Yn ôl i&#39;r testun">↑</a> '
     "National Assembly for Wales (2015) "
     '<a href="https://www.legislation.gov.uk/anaw/2015/2/contents"><em lang="en">Well-being of Future Generations '
     "(Wales) Act 2015</em></a> (2015 anaw 2).</li>\n"

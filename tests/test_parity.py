@@ -227,7 +227,7 @@ def test_report_lists_every_state_in_both_languages(tmp_path):
     assert "cyfieithiad ar y gweill (20 Tachwedd 2026)" in cy and "| ar goll |" in cy
     # A title shown in the other language carries its lang.
     assert '[Deciding a budget together](../guides/pending.md){ lang="en" }' in cy
-    assert '<span lang="cy">Penderfynu ar gyllideb gyda&#x27;n gilydd</span>' in en
+    assert '<span lang="cy">Penderfynu ar gyllideb gyda&#39;n gilydd</span>' in en
     out = run_kb(tmp_path, "parity")
     assert out.returncode == 1  # a missing page
     assert re.search(r"guides/pending.md\s+pending", out.stdout) and re.search(r"guides/missing.md\s+missing", out.stdout)
@@ -302,5 +302,5 @@ def test_state_pending_builds_with_a_placeholder(tmp_path):
     result = build(root)
     assert result.returncode == 0, result.output
     html = (result.site / "cy" / "guides" / "budgets" / "index.html").read_text(encoding="utf-8")
-    assert "Heb ei chyfieithu i&#x27;r Gymraeg eto" in html
+    assert "Heb ei chyfieithu i&#39;r Gymraeg eto" in html
     assert re.search(r"guides/budgets.md\s+pending", run_kb(root, "parity").stdout)

@@ -45,7 +45,7 @@ def test_placeholder_markdown_has_a_banner_in_the_interface_language_and_marks_t
     original = site.get("en", "guides/budgets.md")
     assert original is not None
     text = placeholder_markdown(original, "cy", _config())
-    assert "Heb ei chyfieithu i&#x27;r Gymraeg eto" in text and "20 Tachwedd 2026" in text
+    assert "Heb ei chyfieithu i&#39;r Gymraeg eto" in text and "20 Tachwedd 2026" in text
     assert f'[Darllen y fersiwn Saesneg wreiddiol]({ORIGINAL_URL}){{ hreflang="en" lang="cy" }}' in text
     assert '<div lang="en" markdown="1">\n\n# Deciding a budget together' in text
     assert "translation:" not in text and "content_lang: en" in text

@@ -13,13 +13,13 @@ import datetime as dt
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
 
 from kb.core.plaintext import markdown_text
+from kb.publish.templating import fragment
 from kb.sources.content import CASE_STUDIES_URL_DIR, Site, SourcePage
 from kb.sources.data import DataFiles
 from kb.sources.vocabularies import Vocabulary
@@ -178,50 +178,54 @@ def counts_by(pages: Iterable[SourcePage], field: str) -> dict[str, int]:
     return counts
 
 
-def _date(value: Any, lang: str) -> str:
+@dataclass(frozen=True)
+class Fact:
+    """One value in the facts panel: text, a link, or a date (machine-readable in ``datetime``)."""
+
+    text: str
+    href: str | None = None
+    datetime: str | None = None
+
+
+def _date(value: Any, lang: str) -> Fact:
+    """A date shown in the page's language."""
     try:
         day = dt.date.fromisoformat(str(value))
     except ValueError:
-        return escape(str(value))
-    shown = format_date(day, format="long", locale=_BABEL_LOCALES.get(lang, lang))
-    return f'<time datetime="{day.isoformat()}">{escape(shown)}</time>'
+        return Fact(str(value))
+    return Fact(format_date(day, format="long", locale=_BABEL_LOCALES.get(lang, lang)), datetime=day.isoformat())
 
 
 # --- Facts panel ----------------------------------------------------------------------------
 
 
-def _list_html(items: list[str]) -> str:
-    if len(items) == 1:
-        return items[0]
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
-
-
 def facts_panel(page: SourcePage, ctx: Context) -> str:
-    """The panel of facts shown above a case study's story, in the page's language."""
+    """The panel of facts shown above a case study's story, in the page's language (templates/cs-facts.html)."""
     meta = page.meta
-    rows: list[tuple[str, str]] = []
 
-    def linked(field: str, vocab: str, param: str) -> list[str]:
+    def linked(field: str, vocab: str, param: str) -> list[Fact]:
         return [
-            f'<a href="{escape(listing_link(page.rel, ctx, **{param: term}))}">{escape(ctx.label(vocab, term))}</a>'
+            Fact(ctx.label(vocab, term), listing_link(page.rel, ctx, **{param: term}))
             for term in _terms(page, field)
         ]
 
-    def method_pages(field: str) -> list[str]:
+    def method_pages(field: str) -> list[Fact]:
         # A method's label links to its page (docs/methods/<id>.md) when it has one.
         return [
-            f'<a href="{escape(relative_url(page.rel, f"methods/{term}.md", ctx.use_directory_urls))}">'
-            f"{escape(ctx.label('methods', term))}</a>"
+            Fact(ctx.label("methods", term), relative_url(page.rel, f"methods/{term}.md", ctx.use_directory_urls))
             if term in ctx.method_pages
-            else escape(ctx.label("methods", term))
+            else Fact(ctx.label("methods", term))
             for term in _terms(page, field)
         ]
 
-    def plain(field: str, vocab: str) -> list[str]:
-        return [escape(ctx.label(vocab, term)) for term in _terms(page, field)]
+    def plain(field: str, vocab: str) -> list[Fact]:
+        return [Fact(ctx.label(vocab, term)) for term in _terms(page, field)]
 
-    organisations = [escape(str(o)) for o in meta.get("organisations") or [] if isinstance(o, str)]
-    candidates: list[tuple[str, list[str]]] = [
+    def text(key: str) -> list[Fact]:
+        return [Fact(str(meta[key]))] if meta.get(key) else []
+
+    organisations = [Fact(str(o)) for o in meta.get("organisations") or [] if isinstance(o, str)]
+    candidates: list[tuple[str, list[Fact]]] = [
         ("organisations", organisations),
         ("regions", linked("regions", "regions", "region")),
         ("sectors", linked("sectors", "sectors", "sector")),
@@ -230,28 +234,21 @@ def facts_panel(page: SourcePage, ctx: Context) -> str:
         ("values", plain("values", "values")),
         ("legislation", plain("legislation", "legislation")),
         ("involved", plain("involved", "roles")),
-        ("start_year", [escape(str(meta["start_year"]))] if "start_year" in meta else []),
+        ("start_year", [Fact(str(meta["start_year"]))] if "start_year" in meta else []),
         ("status", linked("status", "statuses", "status")),
-        ("what_changed", [escape(str(meta["what_changed"]))] if meta.get("what_changed") else []),
-        ("what_learned", [escape(str(meta["what_learned"]))] if meta.get("what_learned") else []),
+        ("what_changed", text("what_changed")),
+        ("what_learned", text("what_learned")),
     ]
     contact = meta.get("contact")
     if isinstance(contact, str) and contact.startswith("https://"):
-        candidates.append(("contact", [f'<a href="{escape(contact)}">{escape(contact)}</a>']))
+        candidates.append(("contact", [Fact(contact, contact)]))
     candidates += [
         ("licence", plain("licence", "licences")),
         ("submitted", [_date(meta["submitted"], ctx.lang)] if meta.get("submitted") else []),
         ("updated", [_date(meta["updated"], ctx.lang)] if meta.get("updated") else []),
     ]
-    for key, items in candidates:
-        if items:
-            rows.append((escape(ctx.ui_text(key)), _list_html(items)))
-    body = "".join(f'<div class="kb-cs-facts__row"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in rows)
-    return (
-        '<aside class="kb-cs-facts" aria-labelledby="kb-cs-facts-heading">'
-        f'<h2 id="kb-cs-facts-heading">{escape(ctx.ui_text("facts_heading"))}</h2>'
-        f"<dl>{body}</dl></aside>"
-    )
+    rows = [{"label": ctx.ui_text(key), "items": items} for key, items in candidates if items]
+    return fragment("cs-facts.html", heading=ctx.ui_text("facts_heading"), rows=rows)
 
 
 def insert_facts(markdown: str, panel: str) -> str:
@@ -271,66 +268,53 @@ def insert_facts(markdown: str, panel: str) -> str:
 # --- Listing with filters ---------------------------------------------------------------------
 
 
-def _card(page: SourcePage, from_rel: str, ctx: Context) -> str:
-    data = " ".join(
-        f'data-{param}="{escape(" ".join(_terms(page, field)))}"' for param, field, _ in FILTERS
-    )
-    href = relative_url(from_rel, page.rel, ctx.use_directory_urls)
-    facts = "".join(
-        f"<dt>{escape(ctx.ui_text(key))}</dt><dd>{escape(', '.join(ctx.label(vocab, t) for t in _terms(page, field)))}</dd>"
-        for key, field, vocab in (
-            ("regions", "regions", "regions"),
-            ("themes", "themes", "themes"),
-            ("sectors", "sectors", "sectors"),
-            ("status", "status", "statuses"),
-        )
-        if _terms(page, field)
-    )
-    title = escape(str(page.meta.get("title", page.page_id or "")))
-    summary = escape(str(page.meta.get("summary", "")))
-    return (
-        f'<li class="kb-cs-card" {data}>'
-        f'<h2 class="kb-cs-card__title"><a href="{escape(href)}">{title}</a></h2>'
-        f'<p class="kb-cs-card__summary">{summary}</p>'
-        f'<dl class="kb-cs-card__facts">{facts}</dl></li>'
-    )
+# The facts each card lists: label key, front-matter field, vocabulary.
+CARD_FACTS = (
+    ("regions", "regions", "regions"),
+    ("themes", "themes", "themes"),
+    ("sectors", "sectors", "sectors"),
+    ("status", "status", "statuses"),
+)
 
 
-def _select(param: str, vocab: str, field: str, pages: list[SourcePage], ctx: Context) -> str:
+def _card(page: SourcePage, from_rel: str, ctx: Context) -> dict[str, Any]:
+    return {
+        "data": [(param, " ".join(_terms(page, field))) for param, field, _ in FILTERS],
+        "href": relative_url(from_rel, page.rel, ctx.use_directory_urls),
+        "title": str(page.meta.get("title", page.page_id or "")),
+        "summary": str(page.meta.get("summary", "")),
+        "facts": [
+            (ctx.ui_text(key), ", ".join(ctx.label(vocab, t) for t in _terms(page, field)))
+            for key, field, vocab in CARD_FACTS
+            if _terms(page, field)
+        ],
+    }
+
+
+def _select(param: str, vocab: str, field: str, pages: list[SourcePage], ctx: Context) -> dict[str, Any]:
     counts = counts_by(pages, field)
     terms = ctx.vocabs[vocab].terms if vocab in ctx.vocabs else ()
-    options = [f'<option value="">{escape(ctx.ui_text("any_" + param))}</option>']
-    for term in terms:
-        options.append(f'<option value="{escape(term.id)}">{escape(term.label(ctx.lang))} ({counts.get(term.id, 0)})</option>')
-    return (
-        f'<div class="kb-cs-filter"><label for="kb-cs-filter-{param}">{escape(ctx.ui_text("filter_" + param))}</label>'
-        f'<select id="kb-cs-filter-{param}" name="{param}">{"".join(options)}</select></div>'
-    )
+    return {
+        "param": param,
+        "label": ctx.ui_text("filter_" + param),
+        "any": ctx.ui_text("any_" + param),
+        "options": [{"id": t.id, "label": t.label(ctx.lang), "count": counts.get(t.id, 0)} for t in terms],
+    }
 
 
 def listing(site: Site, from_rel: str, ctx: Context) -> str:
-    """Cards for every case study with filter controls; assets/case-studies.js makes them work."""
+    """Cards for every case study with filter controls (templates/cs-listing.html)."""
     pages = case_studies(site, ctx.lang)
     if not pages:
-        return f'<p class="kb-cs-empty">{escape(ctx.ui_text("empty"))}</p>'
-    selects = "".join(_select(param, vocab, field, pages, ctx) for param, field, vocab in FILTERS)
-    strings = " ".join(
-        f'data-{name.replace("_", "-")}="{escape(ctx.ui_text(name))}"' for name in ("count", "count_total_one")
-    )
-    cards = "".join(_card(p, from_rel, ctx) for p in pages)
+        return fragment("cs-empty.html", text=ctx.ui_text("empty"))
     total = len(pages)
-    count = ctx.ui_text("count_total_one" if total == 1 else "count", shown=total, total=total)
-    # The filters and the count are in the page as built, not added by the script after it is shown:
-    # nothing moves under the reader's eyes as the page loads (no layout shift).
-    return (
-        f'<div class="kb-cs-listing" data-kb-case-studies {strings}>'
-        f'<form class="kb-cs-filters"><fieldset><legend>{escape(ctx.ui_text("filters_heading"))}</legend>'
-        f'{selects}<button type="reset" class="kb-cs-clear md-button">{escape(ctx.ui_text("clear"))}</button>'
-        "</fieldset></form>"
-        f'<noscript><p>{escape(ctx.ui_text("no_script"))}</p></noscript>'
-        f'<p class="kb-cs-count" role="status" aria-live="polite" aria-atomic="true">{escape(count)}</p>'
-        f'<p class="kb-cs-no-match" hidden>{escape(ctx.ui_text("no_match"))}</p>'
-        f'<ul class="kb-cs-cards">{cards}</ul></div>'
+    keys = ("count", "count_total_one", "filters_heading", "clear", "no_script", "no_match")
+    return fragment(
+        "cs-listing.html",
+        ui={key: ctx.ui_text(key) for key in keys},
+        selects=[_select(param, vocab, field, pages, ctx) for param, field, vocab in FILTERS],
+        count=ctx.ui_text("count_total_one" if total == 1 else "count", shown=total, total=total),
+        cards=[_card(p, from_rel, ctx) for p in pages],
     )
 
 
@@ -350,20 +334,21 @@ def _grouped(
         members = [p for p in pages if term.id in _terms(p, field)]
         if not members:
             continue
-        items = "".join(
-            f'<li><a href="{escape(relative_url(from_rel, p.rel, ctx.use_directory_urls))}">'
-            f"{escape(str(p.meta.get('title', p.page_id)))}</a></li>"
+        count = fragment(
+            "cs-index-group.html",
+            count=ctx.count(len(members)),
+            link=listing_link(from_rel, ctx, **{param: term.id}),
+            show=ctx.ui_text("show_filtered_" + param),
+        )
+        listed = [
+            {"href": relative_url(from_rel, p.rel, ctx.use_directory_urls), "title": str(p.meta.get("title", p.page_id))}
             for p in members
-        )
-        link = escape(listing_link(from_rel, ctx, **{param: term.id}))
-        parts.append(
-            f"## {markdown_text(term.label(ctx.lang))} {{#{param}-{term.id}}}\n\n"
-            f'<p class="kb-cs-index-count">{escape(ctx.count(len(members)))} · '
-            f'<a href="{link}">{escape(ctx.ui_text("show_filtered_" + param))}</a></p>\n\n'
-            f'<ul class="kb-cs-index">{items}</ul>\n'
-        )
+        ]
+        # The heading is Markdown (so it is in the page's contents); the rest is HTML.
+        heading = f"## {markdown_text(term.label(ctx.lang))} {{#{param}-{term.id}}}"
+        parts.append(f"{heading}\n\n{count}\n\n{fragment('cs-index-list.html', pages=listed)}\n")
     if not parts:
-        return f'<p class="kb-cs-empty">{escape(ctx.ui_text("empty"))}</p>'
+        return fragment("cs-empty.html", text=ctx.ui_text("empty"))
     return "\n".join(parts)
 
 
@@ -401,10 +386,7 @@ def wales_map(site: Site, from_rel: str, ctx: Context) -> str:
     counts = counts_by(case_studies(site, ctx.lang), "regions")
     regions = ctx.vocabs.get("regions")
     terms = list(regions.terms) if regions else []
-    width = tile_map.columns * (TILE_W + GAP) + GAP
-    height = tile_map.rows * (TILE_H + GAP) + GAP
-    title = escape(ctx.ui_text("map_title"))
-    tiles: list[str] = []
+    tiles: list[dict[str, Any]] = []
     for term in terms:
         if term.id not in tile_map.tiles:
             continue
@@ -412,43 +394,32 @@ def wales_map(site: Site, from_rel: str, ctx: Context) -> str:
         x, y = GAP + col * (TILE_W + GAP), GAP + row * (TILE_H + GAP)
         n = counts.get(term.id, 0)
         label = term.label(ctx.lang)
-        aria = escape(ctx.ui_text("map_tile_label", area=label, n=ctx.count(n)))
-        lines = _wrap(label)
-        text = "".join(
-            f'<tspan x="{x + TILE_W / 2:g}" y="{y + 17 + i * 14}">{escape(line)}</tspan>' for i, line in enumerate(lines)
-        )
-        tiles.append(
-            # The name comes from <title> (also a tooltip): "Cardiff: 2 case studies", which
-            # contains the visible name and number, unlike an aria-label checkers flag as mismatched.
-            f'<a href="{escape(listing_link(from_rel, ctx, region=term.id))}" '
-            f'class="kb-map-tile {_tile_class(n)}" data-region="{escape(term.id)}" data-count="{n}">'
-            f'<title>{aria}</title><rect x="{x}" y="{y}" width="{TILE_W}" height="{TILE_H}" rx="4"/>'
-            f'<text class="kb-map-name" text-anchor="middle" aria-hidden="true">{text}</text>'
-            f'<text class="kb-map-count" x="{x + TILE_W / 2:g}" y="{y + TILE_H - 10}" text-anchor="middle" '
-            f'aria-hidden="true">{n}</text></a>'
-        )
-    svg = (
-        f'<svg class="kb-wales-map" viewBox="0 0 {width} {height}" role="group" '
-        f'aria-labelledby="kb-map-title" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="kb-map-title">{title}</title>{"".join(tiles)}</svg>'
+        tiles.append({
+            "id": term.id, "count": n, "css": _tile_class(n), "href": listing_link(from_rel, ctx, region=term.id),
+            "name": ctx.ui_text("map_tile_label", area=label, n=ctx.count(n)),
+            "x": x, "y": y, "w": TILE_W, "h": TILE_H, "cx": f"{x + TILE_W / 2:g}", "count_y": y + TILE_H - 10,
+            "lines": [{"y": y + 17 + i * 14, "text": line} for i, line in enumerate(_wrap(label))],
+        })
+    title = ctx.ui_text("map_title")
+    svg = fragment(
+        "cs-map.html",
+        title=title,
+        note=f"{ctx.ui_text('map_note')} {ctx.ui_text('wales_wide_note')}",
+        width=tile_map.columns * (TILE_W + GAP) + GAP,
+        height=tile_map.rows * (TILE_H + GAP) + GAP,
+        tiles=tiles,
     )
-    rows = []
-    for term in terms:
-        n = counts.get(term.id, 0)
-        link = escape(listing_link(from_rel, ctx, region=term.id))
-        rows.append(f'<tr><th scope="row"><a href="{link}">{escape(term.label(ctx.lang))}</a></th><td>{n}</td></tr>')
-    table = (
-        f'<table><caption>{escape(ctx.ui_text("table_caption"))}</caption>'
-        f'<thead><tr><th scope="col">{escape(ctx.ui_text("table_area"))}</th>'
-        f'<th scope="col">{escape(ctx.ui_text("table_count"))}</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>'
+    table = fragment(
+        "cs-map-table.html",
+        caption=ctx.ui_text("table_caption"),
+        area=ctx.ui_text("table_area"),
+        count=ctx.ui_text("table_count"),
+        rows=[
+            {"href": listing_link(from_rel, ctx, region=t.id), "label": t.label(ctx.lang), "count": counts.get(t.id, 0)}
+            for t in terms
+        ],
     )
-    # A div, not a figure: Material shrinks and centres figures, which makes the tiles unreadable.
-    return (
-        f'<div class="kb-map"><p class="kb-map-title"><strong>{title}</strong></p>'
-        f'<p class="kb-map-note">{escape(ctx.ui_text("map_note"))} {escape(ctx.ui_text("wales_wide_note"))}</p>'
-        f"{svg}</div>\n\n{table}"
-    )
+    return f"{svg}\n\n{table}"
 
 
 def expand_markers(markdown: str, site: Site, from_rel: str, ctx: Context) -> str:

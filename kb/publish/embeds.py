@@ -7,12 +7,12 @@ the full page in the partner's window, not inside the little frame.
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Any
 
-from kb.publish.csp import CARD_POLICY, meta_tags
+from kb.publish.csp import CARD_POLICY, REFERRER_POLICY, policy_text
 from kb.publish.items import Item, SiteInfo
+from kb.publish.templating import render
 from kb.sources.content import Lang
 from kb.sources.urls import absolute, relative, with_lang
 
@@ -44,31 +44,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-# Kept small and inline: no fonts, images or stylesheets fetched from anywhere.
-CSS = """
-*{box-sizing:border-box}
-html,body{margin:0;padding:0;background:transparent}
-body{font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Ubuntu,sans-serif;color:#1d1d1f}
-.kb-card{margin:0;padding:1rem 1.1rem;border:1px solid #c9ccd1;border-left:6px solid #00695c;
-border-radius:6px;background:#fff;max-width:100%;overflow:hidden}
-.kb-card__type{margin:0 0 .25rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#4a4f55}
-.kb-card__title{margin:0 0 .4rem;font-size:1.15rem;line-height:1.3;display:-webkit-box;-webkit-line-clamp:2;
--webkit-box-orient:vertical;overflow:hidden}
-.kb-card__title a{color:#00564b}
-.kb-card__summary{margin:0 0 .6rem;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
-.kb-card__tags{margin:0 0 .6rem;padding:0;list-style:none;display:flex;flex-wrap:nowrap;gap:.3rem;overflow:hidden}
-.kb-card__tags li{font-size:.78rem;padding:.1rem .45rem;border-radius:999px;background:#e6f2f0;color:#00453c;
-white-space:nowrap;overflow:hidden;text-overflow:ellipsis;flex:0 1 auto;min-width:0}
-.kb-card__more{margin:0;font-size:.9rem}
-.kb-card__more a{color:#00564b;font-weight:600}
-.kb-card__site{color:#4a4f55;font-weight:400!important}
-a:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
-@media (prefers-color-scheme:dark){body{color:#e8eaed}.kb-card{background:#1f2125;border-color:#44474c}
-.kb-card__type,.kb-card__site{color:#b5b9bf}.kb-card__title a,.kb-card__more a{color:#7fd3c4}
-.kb-card__tags li{background:#12352f;color:#c9efe8}}
-""".strip()
-
-
 def embed_path(lang: str, item_id: str) -> str:
     return with_lang(lang, f"{EMBED_DIR}/{item_id}/")
 
@@ -77,59 +52,46 @@ def oembed_path(lang: str, item_id: str) -> str:
     return with_lang(lang, f"{OEMBED_DIR}/{item_id}.json")
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _alternates(item: Item, info: SiteInfo) -> str:
+def _alternates(item: Item, info: SiteInfo) -> list[tuple[str, str]]:
     """The card in each language it exists in, as absolute hreflang links (x-default: the first)."""
-    langs = item.langs()
-    links: list[tuple[str, str]] = [(lang, absolute(info.url, embed_path(lang, item.id))) for lang in langs]
+    links: list[tuple[str, str]] = [(lang, absolute(info.url, embed_path(lang, item.id))) for lang in item.langs()]
     if len(links) > 1:
         links.append(("x-default", links[0][1]))
-    return "".join(f'<link rel="alternate" hreflang="{lang}" href="{_e(url)}">\n' for lang, url in links)
+    return links
 
 
 def card_html(item: Item, lang: Lang, info: SiteInfo) -> str:
-    """The self-contained card page for one item in one language."""
-    text = TEXT[lang]
+    """The self-contained card page for one item in one language (templates/embed-card.html)."""
     here = embed_path(lang, item.id)
     page = item.url_path(lang)
-    # Relative links keep previews and sub-path hosting working; target=_top leaves the frame.
-    page_href = _e(relative(here, page))
-    home_href = _e(relative(here, with_lang(lang, "")))
-    title = item.title(lang) or item.id
-    # A few labels (themes first) on one line: the card must fit the frame size partners paste.
-    tags = "".join(f"<li>{_e(t)}</li>" for t in item.tags(lang)[1 : 1 + MAX_TAGS])
-    tag_list = f'<ul class="kb-card__tags">{tags}</ul>\n' if tags else ""
-    return (
-        "<!doctype html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"{meta_tags(CARD_POLICY)}"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="robots" content="noindex">\n'
-        f"<title>{_e(title)} – {_e(info.name(lang))}</title>\n"
-        f'<link rel="canonical" href="{_e(absolute(info.url, page))}">\n'
-        f"{_alternates(item, info)}"
-        f"<style>\n{CSS}\n</style>\n</head>\n<body>\n"
-        '<article class="kb-card">\n'
-        f'<p class="kb-card__type">{_e(item.type_label(lang))}</p>\n'
-        f'<h1 class="kb-card__title"><a href="{page_href}" target="_top">{_e(title)}</a></h1>\n'
-        f'<p class="kb-card__summary">{_e(item.summary(lang) or "")}</p>\n'
-        f"{tag_list}"
-        f'<p class="kb-card__more"><a href="{page_href}" target="_top">{_e(text["more." + item.type])}</a>'
-        f' · <a class="kb-card__site" href="{home_href}" target="_top">{_e(info.name(lang))}</a></p>\n'
-        "</article>\n</body>\n</html>\n"
-    )
+    return render(
+        "embed-card.html",
+        lang=lang,
+        csp=policy_text(CARD_POLICY),
+        referrer=REFERRER_POLICY,
+        title=item.title(lang) or item.id,
+        site_name=info.name(lang),
+        canonical=absolute(info.url, page),
+        alternates=_alternates(item, info),
+        type_label=item.type_label(lang),
+        summary=item.summary(lang) or "",
+        # A few labels (themes first) on one line: the card must fit the frame size partners paste.
+        tags=item.tags(lang)[1 : 1 + MAX_TAGS],
+        # Relative links keep previews and sub-path hosting working; target=_top leaves the frame.
+        page_href=relative(here, page),
+        home_href=relative(here, with_lang(lang, "")),
+        more=TEXT[lang]["more." + item.type],
+    ) + "\n"
 
 
 def iframe_html(item: Item, lang: Lang, info: SiteInfo) -> str:
     """What a partner pastes into their page (absolute URL: it lives on their site)."""
-    src = _e(absolute(info.url, embed_path(lang, item.id)))
-    title = _e(f"{item.title(lang) or item.id} – {info.name(lang)}")
-    return (
-        f'<iframe src="{src}" title="{title}" width="{WIDTH}" height="{HEIGHT}" '
-        f'style="max-width:100%;border:0" loading="lazy"></iframe>'
+    return render(
+        "embed-iframe.html",
+        src=absolute(info.url, embed_path(lang, item.id)),
+        title=f"{item.title(lang) or item.id} – {info.name(lang)}",
+        width=WIDTH,
+        height=HEIGHT,
     )
 
 

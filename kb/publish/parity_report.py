@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import posixpath
-from html import escape
 
 from kb.core.plaintext import markdown_text
+from kb.publish.templating import fragment
 from kb.sources.content import Lang
 from kb.sources.pairs import STATES, PairStatus
 from kb.sources.parity_config import ParityConfig, format_date
@@ -36,7 +36,7 @@ def report_markdown(rows: list[PairStatus], config: ParityConfig, lang: Lang, fr
         if s.state != "missing" or lang in s.pages:
             page = f"[{markdown_text(title)}]({target}){marked}"
         else:
-            page = f'<span lang="{title_lang}">{escape(title)}</span>' if marked else markdown_text(title)
+            page = fragment("other-language.html", lang=title_lang, text=title) if marked else markdown_text(title)
         state = label(s.state) + (f" ({format_date(s.pending_date, lang, config)})" if s.pending_date else "")
         changed = ", ".join(f"`{c.path}`" for c in s.changes) or label("none")
         lines.append(f"| {page} | `{s.paths['en']}` | `{s.paths['cy']}` | {state} | {changed} |")

@@ -9,10 +9,10 @@ element carrying the original's ``lang`` (WCAG 3.1.2, language of parts).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 import yaml
 
+from kb.publish.templating import render
 from kb.sources.content import LANGS, Lang, Site, SourcePage, other_lang, pending_since
 from kb.sources.frontmatter import FrontMatter
 from kb.sources.parity_config import ParityConfig, format_date
@@ -36,23 +36,18 @@ def placeholder_markdown(original: SourcePage, lang: Lang, config: ParityConfig,
     meta.pop("translation", None)
     # Templates can tell a placeholder from a translation, and which language its content is in.
     meta["kb_placeholder"] = {"content_lang": original.lang, "original": original.path, "requested": pending_since(original)}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    title = escape(str(config.label(lang, "banner_title")))
-    text = escape(str(config.label(lang, "banner")).format(date=date))
-    link = str(config.label(lang, "banner_link"))
-    body = original.body.strip("\n")
-    return (
-        f"---\n{front}---\n\n"
-        f'<div class="admonition warning {BANNER_CLASS}" role="note" markdown="1">\n'
-        f'<p class="admonition-title">{title}</p>\n\n'
-        f"{text}\n\n"
-        # hreflang says where the link goes; lang says the link text itself is in this page's language.
-        f'[{link}]({original_url}){{ hreflang="{original.lang}" lang="{lang}" }}\n\n'
-        f"</div>\n\n"
-        f'<div lang="{original.lang}" markdown="1">\n\n'
-        f"{body}\n\n"
-        f"</div>\n"
-    )
+    return render(
+        "placeholder.md",
+        front=yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000),
+        banner_class=BANNER_CLASS,
+        title=str(config.label(lang, "banner_title")),
+        text=str(config.label(lang, "banner")).format(date=date),
+        link=str(config.label(lang, "banner_link")),
+        original_url=original_url,
+        original_lang=original.lang,
+        lang=lang,
+        body=original.body.strip("\n"),
+    ) + "\n"
 
 
 def placeholder_pages(site: Site, config: ParityConfig) -> list[PlaceholderPage]:

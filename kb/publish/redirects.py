@@ -13,15 +13,15 @@ page's own language), because a static host has no server-side redirects.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 import yaml
 
 from kb.core.problem import Problem, problem
-from kb.publish.csp import REDIRECT_POLICY, meta_tags
+from kb.publish.csp import REDIRECT_POLICY, REFERRER_POLICY, policy_text
 from kb.publish.embeds import EMBED_DIR
+from kb.publish.templating import render
 from kb.sources.content import LANGS, Lang, Site
 from kb.sources.urls import ID_SECTIONS, absolute, neutral_path, relative, with_lang
 
@@ -205,25 +205,21 @@ def render_redirect(lang: Lang, source: str, target: str, title: str | None, sit
     served (a preview, a sub-path); the canonical link is absolute, for search engines.
     """
     text = _TEXT[lang]
-    canonical = html.escape(absolute(site_url, target), quote=True)
     # A file-style old path ('old.html') links from its folder.
     base = source if source.endswith("/") or not source else source.rpartition("/")[0] + "/"
-    rel = html.escape(relative(base if base != "/" else "", target), quote=True)
-    label = html.escape(title) if title else canonical
-    link = f'<a href="{rel}">{label}</a>'
-    return (
-        "<!doctype html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"{meta_tags(REDIRECT_POLICY)}"
-        f"<title>{html.escape(text['title'].format(title=title or target))}</title>\n"
-        f'<link rel="canonical" href="{canonical}">\n'
-        f'<meta http-equiv="refresh" content="0; url={rel}">\n'
-        '<meta name="robots" content="noindex">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "</head>\n<body>\n"
-        f"<p>{text['moved'].format(link=link)}</p>\n<p>{html.escape(text['auto'])}</p>\n"
-        "</body>\n</html>\n"
-    )
+    before, _, after = text["moved"].partition("{link}")
+    return render(
+        "redirect.html",
+        lang=lang,
+        csp=policy_text(REDIRECT_POLICY),
+        referrer=REFERRER_POLICY,
+        title=text["title"].format(title=title or target),
+        canonical=absolute(site_url, target),
+        href=relative(base if base != "/" else "", target),
+        label=title or absolute(site_url, target),
+        moved=(before, after),
+        auto=text["auto"],
+    ) + "\n"
 
 
 def redirect_files(redirects: list[Redirect], site_url: str, titles: dict[tuple[str, str], str]) -> dict[str, str]:

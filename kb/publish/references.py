@@ -5,12 +5,14 @@ The words used (headings, "and", month names, p./pp. -> t./tt.) are data in ``da
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from typing import Any
 
+from markupsafe import Markup
+
 from kb.markdown.citations import CitationStyle, Locator, default_style, find_citations, format_locator, normalise_value
+from kb.publish.templating import render
 from kb.sources.bibliography import Bibliography, Entry
 
 
@@ -63,64 +65,38 @@ def _sentence(text: str) -> str:
 
 
 def format_entry(entry: Entry, lang: str, style: CitationStyle) -> str:
-    """One reference as HTML: authors (year) title. Container. Publisher. Accessed date."""
+    """One reference as HTML (templates/reference-entry.html): authors (year) title. Container. Publisher. Accessed date."""
     data = entry.data
-    esc = html.escape
-    parts: list[str] = []
     authors = data.get("author") if isinstance(data.get("author"), list) else None
     editors = data.get("editor") if isinstance(data.get("editor"), list) else None
+    editors_label = style.text(lang, "editors" if editors and len(editors) > 1 else "editor")
+    editor_names = _join_names([_name(p) for p in editors if isinstance(p, dict)], lang, style) if editors else ""
     who = ""
     if authors:
         who = _join_names([_name(p) for p in authors if isinstance(p, dict)], lang, style)
     elif editors:
-        label = style.text(lang, "editors" if len(editors) > 1 else "editor")
-        who = f"{_join_names([_name(p) for p in editors if isinstance(p, dict)], lang, style)} ({label})"
-    year = _date(data.get("issued"), lang, style)
-    head = f"{esc(who)} ({esc(year)})" if who else f"({esc(year)})"
-    title = esc(str(data.get("title", "")))
+        who = f"{editor_names} ({editors_label})"
     container = data.get("container-title")
     url = data.get("URL")
-    # Titles keep the language they were published in (CSL 'language', English unless said);
-    # on a page in the other language they carry their own lang (WCAG 3.1.2).
     source_lang = str(data.get("language") or "en")
-    lang_attr = f' lang="{esc(source_lang, quote=True)}"' if source_lang != lang else ""
-    # A part of something larger (a chapter, an article, a web page) is quoted; a whole work is in italics.
-    title_html = f"<span{lang_attr}>\u2018{title}\u2019</span>" if container else f"<em{lang_attr}>{title}</em>"
-    if container and not lang_attr:
-        title_html = f"\u2018{title}\u2019"
-    if isinstance(url, str) and url.startswith("https://"):
-        title_html = f'<a href="{esc(url, quote=True)}">{title_html}</a>'
-    number = data.get("number")
-    if number:
-        title_html += f" ({esc(str(number))})"
-    if who:
-        parts.append(f"{head} {title_html}")
-    else:
-        parts.append(f"{title_html} {head}")
-    if container:
-        container_text = f"<em{lang_attr}>{esc(str(container))}</em>"
-        if editors and authors:
-            label = style.text(lang, "editors" if len(editors) > 1 else "editor")
-            names = _join_names([_name(p) for p in editors if isinstance(p, dict)], lang, style)
-            container_text = f"{esc(names)} ({label}) {container_text}"
-        page_range = data.get("page")
-        if page_range:
-            container_text += ", " + format_locator(Locator("page", normalise_value(str(page_range))), lang, style)
-        parts.append(container_text)
-    publisher = data.get("publisher")
-    if publisher:
-        place = data.get("publisher-place")
-        parts.append(esc(f"{place}: {publisher}" if place else str(publisher)))
-    if data.get("accessed"):
-        parts.append(f"{esc(style.text(lang, 'accessed'))} {esc(_date(data['accessed'], lang, style, with_day=True))}")
-    return " ".join(_sentence(p) for p in parts)
-
-
-def _sup(number: int, occurrence: int, locator: Locator | None, lang: str, style: CitationStyle) -> str:
-    # The first mention of a source is the one its reference's back-link returns to.
-    ref_id = f"cite-ref-{number}" if occurrence == 1 else f"cite-ref-{number}-{occurrence}"
-    loc = f", {html.escape(format_locator(locator, lang, style))}" if locator else ""
-    return f'<sup id="{ref_id}"><a href="#cite-{number}">{number}</a>{loc}</sup>'
+    page_range = data.get("page")
+    publisher, place = data.get("publisher"), data.get("publisher-place")
+    accessed = data.get("accessed")
+    return render(
+        "reference-entry.html",
+        who=who,
+        year=_date(data.get("issued"), lang, style),
+        title=str(data.get("title", "")),
+        quoted=bool(container),
+        title_lang=source_lang if source_lang != lang else None,
+        url=url if isinstance(url, str) and url.startswith("https://") else None,
+        number=str(data["number"]) if data.get("number") else None,
+        container=str(container) if container else None,
+        container_editors=f"{editor_names} ({editors_label})" if container and editors and authors else None,
+        pages=format_locator(Locator("page", normalise_value(str(page_range))), lang, style) if page_range else None,
+        publisher=_sentence(f"{place}: {publisher}" if place else str(publisher)) if publisher else None,
+        accessed=_sentence(f"{style.text(lang, 'accessed')} {_date(accessed, lang, style, with_day=True)}") if accessed else None,
+    )
 
 
 def render_citations(body: str, bib: Bibliography, lang: str, style: CitationStyle | None = None) -> str:
@@ -138,26 +114,25 @@ def render_citations(body: str, bib: Bibliography, lang: str, style: CitationSty
     for group in found.groups:
         if any(bib.get(c.key) is None for c in group.cites):
             continue
-        sups = []
+        cites = []
         for cite in group.cites:
             number = numbers.setdefault(cite.key, len(numbers) + 1)
             seen[cite.key] += 1
-            sups.append(_sup(number, seen[cite.key], cite.locator, lang, style))
+            # The first mention of a source is the one its reference's back-link returns to.
+            ref_id = f"cite-ref-{number}" if seen[cite.key] == 1 else f"cite-ref-{number}-{seen[cite.key]}"
+            locator = format_locator(cite.locator, lang, style) if cite.locator else ""
+            cites.append({"ref_id": ref_id, "number": number, "locator": locator})
         out.append(body[pos : group.start])
-        out.append('<sup class="kb-cite-sep">; </sup>'.join(sups))
+        out.append(render("cite-group.html", cites=cites))
         pos = group.end
     out.append(body[pos:])
     if not numbers:
         return body
-    back = html.escape(style.text(lang, "back"), quote=True)
-    items = []
+    references = []
     for key, number in numbers.items():
         entry = bib.get(key)
         assert entry is not None  # only known keys are numbered
-        items.append(
-            f'<li id="cite-{number}"><a class="kb-cite-back" href="#cite-ref-{number}" aria-label="{back}">\u2191</a> '
-            f"{format_entry(entry, lang, style)}</li>"
-        )
+        references.append({"number": number, "entry": Markup(format_entry(entry, lang, style))})
     heading = style.text(lang, "heading")
-    refs = "\n".join(['<ol class="kb-references">', *items, "</ol>"])
+    refs = render("reference-list.html", references=references, back=style.text(lang, "back"))
     return "".join(out).rstrip("\n") + f"\n\n## {heading}\n\n{refs}\n"
