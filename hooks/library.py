@@ -1,20 +1,21 @@
 """The connected library: method pages and their index, resources (facts panel and list), review
-dates on guides, the due-for-review list.
+dates on guides, the due-for-review list, related items under every guide, case study and resource.
 
-Thin: kb.publish.method_pages, resource_pages and currency make the text; this only finds the
-page's source, its language and its markers.
+Thin: kb.publish.method_pages, resource_pages, currency and related make the text; this only finds
+the page's source, its language and its markers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import _i18n_bridge as bridge
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.publish import currency, method_pages, resource_pages
+from kb.publish import currency, method_pages, related, resource_pages
 from kb.sources.content import SourcePage
 from kb.sources.urls import content_type, page_path
 
@@ -43,3 +44,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         due = currency.due_section(model.items, dt.date.today(), lang, here, ui)
         markdown = markdown.replace(currency.DUE_MARKER, "\n" + due + "\n")
     return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """``kb_related``: the related items block for partials/kb-related.html ('' on other pages)."""
+    source = bridge.source_of(config, page)
+    model = bridge.model(config)
+    item = model.item_at(source.rel) if isinstance(source, SourcePage) else None
+    context["kb_related"] = ""
+    if item is not None and isinstance(source, SourcePage):
+        here = item.url_path(source.lang)
+        entries = related.related(item, model.related_profiles, source.lang, here)
+        context["kb_related"] = related.related_section(entries, source.lang, model.ui(UI_FILE))
+    return context

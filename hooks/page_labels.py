@@ -1,4 +1,5 @@
-"""Give guides their themes, sectors, values and legislation as labels in the page's language."""
+"""Give guides their themes, sectors, values and legislation as labels in the page's language, each
+linking to the filtered list that shares it (kb.publish.label_links)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kb.publish.label_links import list_folders, list_linker
+from kb.sources.content import SourcePage
+from kb.sources.urls import page_path
+
 GUIDE_FIELDS = ("themes", "sectors", "values", "legislation")
 
 
@@ -14,7 +19,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Material shows a page-status badge for meta 'status'; a case study's status is the
     # initiative's (ongoing/completed), which the facts panel shows from the sources instead.
     page.meta.pop("status", None)
-    if page.meta.get("type") == "guide":
-        labeller = bridge.model(config).labeller
-        page.meta["kb_labels"] = labeller.rows(page.meta, bridge.current_language(config), GUIDE_FIELDS)
+    source = bridge.source_of(config, page)
+    if page.meta.get("type") == "guide" and isinstance(source, SourcePage):
+        model = bridge.model(config)
+        lang = bridge.current_language(config)
+        here = page_path(model.site, lang, source.rel)
+        link = list_linker(model.items, lang, here, list_folders(model.site, source.lang))
+        page.meta["kb_labels"] = model.labeller.rows(page.meta, lang, GUIDE_FIELDS, link)
     return markdown

@@ -24,6 +24,7 @@ from kb.publish.labels import Labeller
 from kb.publish.placeholders import PlaceholderPage, placeholder_pages
 from kb.publish.plan import OutputPlan, output_plan
 from kb.publish.redirects import Redirect, load_redirects
+from kb.publish.related import Profile, profile
 from kb.publish.uitext import UiText, ui_text
 from kb.sources.content import Site, load_site
 from kb.sources.data import PUBLISHED_URLS, REDIRECTS, DataFiles
@@ -57,6 +58,11 @@ class BuildModel:
     @cached_property
     def _items_by_rel(self) -> dict[str, Item]:
         return {page.rel: item for item in self.items for page in item.pages.values()}
+
+    @cached_property
+    def related_profiles(self) -> list[Profile]:
+        """What each item is about (terms, citations), for related content on every item's page."""
+        return [profile(item) for item in self.items]
 
     def item_at(self, rel: str) -> Item | None:
         """The guide or case study whose source is at site path ``rel``, if it is one."""

@@ -17,12 +17,17 @@ class Entry:
     title: str
     summary: str
     href: str  # relative to the page that shows the list
+    # The title's language when it is not the list's: a resource published only in English keeps
+    # its English title on Welsh pages (WCAG 3.1.2, language of parts).
+    title_lang: str | None = None
 
 
 def entry(item: Item, lang: Lang, from_path: str) -> Entry | None:
     """The item seen from the page published at ``from_path``; None if it has no ``lang`` version."""
     if lang not in item.pages:
         return None
+    facet = item.facets.get("languages")
+    only = [t.id for t in facet.terms] if facet else []
     return Entry(
         item.id,
         item.type,
@@ -30,6 +35,7 @@ def entry(item: Item, lang: Lang, from_path: str) -> Entry | None:
         item.title(lang) or item.id,
         item.summary(lang) or "",
         relative(from_path, item.url_path(lang)),
+        only[0] if len(only) == 1 and only[0] != lang else None,
     )
 
 

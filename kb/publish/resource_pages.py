@@ -86,8 +86,16 @@ def _field_terms(item: Item, name: str) -> list[str]:
     return [t.id for t in facet.terms] if facet else []
 
 
-def view(item: Item, lang: Lang, from_path: str, ui: UiText, method_pages: frozenset[str] = frozenset()) -> ResourceView | None:
-    """The resource as seen from the page at ``from_path`` (its own page or the list)."""
+def view(
+    item: Item,
+    lang: Lang,
+    from_path: str,
+    ui: UiText,
+    method_pages: frozenset[str] = frozenset(),
+    has_list: bool = True,
+) -> ResourceView | None:
+    """The resource as seen from the page at ``from_path`` (its own page or the list); its labels
+    link to the filtered list when there is a list page (``has_list``)."""
     found = entry(item, lang, from_path)
     page = item.pages.get(lang)
     if found is None or page is None:
@@ -100,7 +108,7 @@ def view(item: Item, lang: Lang, from_path: str, ui: UiText, method_pages: froze
 
     def filtered(field_name: str) -> list[Link]:
         facet = item.facets.get(field_name)
-        param = PARAM_OF.get(field_name)
+        param = PARAM_OF.get(field_name) if has_list else None
         if facet is None:
             return []
         return [Link(t.label(lang), f"{listing}?{param}={t.id}" if param else None) for t in facet.terms]
@@ -146,7 +154,8 @@ def method_pages_in(site: Site, lang: Lang) -> frozenset[str]:
 def facts_panel(item: Item, lang: Lang, site: Site, ui: UiText) -> str:
     """The 'At a glance' panel of a resource's own page, with the link to the resource itself."""
     here = item.url_path(lang)
-    found = view(item, lang, here, ui, method_pages_in(site, lang))
+    has_list = site.get(lang, f"{LIST_DIR}/index.md") is not None
+    found = view(item, lang, here, ui, method_pages_in(site, lang), has_list)
     if found is None:
         return ""
     page = item.pages[lang]

@@ -1,0 +1,55 @@
+"""The shipped knowledge base itself, built for real: what a practitioner finds (issue 17's
+done-when). The API lists resources of several kinds in both languages; every guide, in both
+languages, shows when it was last reviewed and leads to a case study or resource."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitebuilder import REPO
+
+pytestmark = [pytest.mark.build]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own content, built with --strict into a temporary folder."""
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=REPO, capture_output=True, text=True, env=env, timeout=900,
+    )
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    return out
+
+
+def test_the_api_lists_at_least_15_resources_of_4_kinds_in_both_languages(site: Path) -> None:
+    items = json.loads((site / "api" / "v1" / "items.json").read_text(encoding="utf-8"))["items"]
+    resources = [i for i in items if i["type"] == "resource"]
+    assert len(resources) >= 15
+    assert len({i["facets"]["kind"]["terms"][0]["id"] for i in resources}) >= 4
+    for item in resources:
+        assert item["title"]["en"] and item["title"]["cy"] and item["summary"]["en"] and item["summary"]["cy"]
+        assert item["url"]["cy"].endswith(f"/cy/resources/{item['id']}/")
+        assert item["resource"]["languages"], item["id"]
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_guide_shows_its_review_date_and_links_to_a_case_study_or_resource(site: Path, lang: str) -> None:
+    folder = site / ("cy/guides" if lang == "cy" else "guides")
+    guides = sorted(folder.glob("*/index.html"))
+    assert len(guides) >= 8
+    for page in guides:
+        html = page.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
+        review = re.search(r'<p class="kb-review">[^<]*<time datetime="(\d{4}-\d{2}-\d{2})">', html)
+        assert review, f"{page}: no review date"
+        links = re.findall(r'href="((?:\.\./)+(?:case-studies|resources)/[a-z0-9-]+/)"', html)
+        assert links, f"{page}: no link to a case study or resource"
