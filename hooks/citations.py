@@ -16,10 +16,13 @@ from kb.sources.content import SourcePage
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not isinstance(bridge.source_of(config, page), SourcePage):
+    source = bridge.source_of(config, page)
+    if not isinstance(source, SourcePage):
         return markdown  # not one of the knowledge base's own pages
     data = bridge.model(config).data
     lang = bridge.current_language(config)
     if lang not in data.citation_style.languages:
         return markdown
-    return render_citations(markdown, data.bibliography, lang, data.citation_style)
+    # The page's own text, as the checks scanned it, unless a hook before this one changed it.
+    masked = source.scan.masked if markdown == source.body else None
+    return render_citations(markdown, data.bibliography, lang, data.citation_style, masked)

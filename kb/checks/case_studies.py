@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from kb.core.problem import Problem, problem
-from kb.markdown.textparts import mask_code
 from kb.model import BuildModel
 from kb.sources.bibliography import Bibliography
 from kb.sources.content import CASE_STUDIES_DIR, Site, SourcePage
@@ -55,7 +54,7 @@ class ImageRef:
 
 def _body_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
     """(line in the real file, text) for each body line, with code and HTML comments blanked."""
-    for offset, text in enumerate(mask_code(page.body)):
+    for offset, text in enumerate(page.scan.lines):
         yield page.front.body_line + offset, text
 
 

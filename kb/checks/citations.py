@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kb.core.problem import Problem, problem
 from kb.markdown.citations import CitationStyle, Cite, find_citations
-from kb.markdown.mask import mask_code
+from kb.markdown.scan import mask_code
 from kb.model import BuildModel
 from kb.sources.bibliography import Bibliography, unused_problems
 from kb.sources.content import SourcePage
@@ -24,7 +24,7 @@ _QUOTE_LINE = re.compile(r"^[ \t]*>")
 _ENDS_WITH_CITATION = re.compile(r"\[\s*@[^\[\]]*\][\s.,;:!?)\"'\u201d\u2019\u00bb*_]*$")
 
 
-def unquoted_blockquotes(body: str) -> list[int]:
+def unquoted_blockquotes(body: str, masked: str | None = None) -> list[int]:
     """Offsets of the last line of each blockquote whose text does not end with a citation.
 
     A blockquote runs from a '>' line through following non-blank lines (lazy continuation),
@@ -32,7 +32,7 @@ def unquoted_blockquotes(body: str) -> list[int]:
     """
     if ">" not in body:
         return []  # no blockquote at all (masking only blanks text out)
-    masked = mask_code(body)
+    masked = masked if masked is not None else mask_code(body)
     lines = masked.split("\n")
     offsets = []
     pos = 0
@@ -67,10 +67,6 @@ def unquoted_blockquotes(body: str) -> list[int]:
 # --------------------------------------------------------------------------- checks
 
 
-def _line(page: SourcePage, body: str, offset: int) -> int:
-    return page.front.body_line + body.count("\n", 0, offset)
-
-
 @dataclass
 class PageCites:
     page: SourcePage
@@ -81,11 +77,11 @@ class PageCites:
 
 def check_page(page: SourcePage, bib: Bibliography, style: CitationStyle) -> PageCites:
     body = page.body
-    found = find_citations(body, style)
-    problems = [problem("citation-syntax", page.path, _line(page, body, i.offset), i.message, i.hint) for i in found.issues]
+    found = find_citations(body, style, page.scan.masked)
+    problems = [problem("citation-syntax", page.path, page.scan.line(i.offset), i.message, i.hint) for i in found.issues]
     cites: list[tuple[Cite, int]] = []
     for group in found.groups:
-        line = _line(page, body, group.start)
+        line = page.scan.line(group.start)
         for cite in group.cites:
             cites.append((cite, line))
             if bib.get(cite.key) is None:
@@ -105,12 +101,12 @@ def check_page(page: SourcePage, bib: Bibliography, style: CitationStyle) -> Pag
                         hint,
                     )
                 )
-    for offset in unquoted_blockquotes(body):
+    for offset in unquoted_blockquotes(body, page.scan.masked):
         problems.append(
             problem(
                 "quotation-without-citation",
                 page.path,
-                _line(page, body, offset),
+                page.scan.line(offset),
                 "this quotation does not end with a citation of its source.",
                 "End the quoted text with its source, e.g. '> … [@key, p. 12]', so readers can check it.",
             )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kb.core.problem import Problem, problem
-from kb.markdown.textparts import Part, headings, links_and_images, mask_code, numbers, tables
+from kb.markdown.textparts import Part, headings, links_and_images, numbers, tables
 from kb.model import BuildModel
 from kb.sources.content import (
     LANGS,
@@ -88,7 +88,7 @@ class _Parts:
 
 
 def extract(page: SourcePage, config: ParityConfig) -> _Parts:
-    lines = mask_code(page.body)
+    lines = page.scan.lines
     first = page.front.body_line
     links, images = links_and_images(lines, first, page.rel, config.links)
     return _Parts(page, headings(lines, first), numbers(lines, first), links, images, tables(lines, first))

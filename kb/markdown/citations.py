@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.core import yamlload
-from kb.markdown.mask import mask_code
+from kb.markdown.scan import mask_code
 
 STYLE_FILE = "data/ui/citations.yml"
 _REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -197,13 +197,16 @@ _PARAGRAPH_END = re.compile(r"\n[ \t>]*\n")
 _SYNTAX_HINT = "Write citations as [@key], [@key, p. 84], [@key, pp. 17-18] or [@key1; @key2, p. 3]."
 
 
-def find_citations(body: str, style: CitationStyle | None = None) -> Found:
-    """Every citation bracket in a page body (outside code), and every malformed one."""
+def find_citations(body: str, style: CitationStyle | None = None, masked: str | None = None) -> Found:
+    """Every citation bracket in a page body (outside code), and every malformed one.
+
+    ``masked``: the body with code blanked out, if already scanned (kb.markdown.scan).
+    """
     style = style or default_style()
     found = Found()
     if "@" not in body:
         return found  # no citation can start here (masking only blanks text out)
-    masked = mask_code(body)
+    masked = masked if masked is not None else mask_code(body)
     for m in _CITE_OPEN.finditer(masked):
         start = m.start()
         # The bracket must close before the paragraph ends or another bracket opens.

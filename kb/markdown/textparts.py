@@ -1,8 +1,9 @@
 """The parts of a Markdown page that must match across languages: headings, numbers, links, images, tables.
 
 Line-oriented on purpose: every part keeps the 1-based line of the real file it came from, so a
-parity problem can name the line in both files. Code (fenced and inline) and HTML comments are
-blanked out first, keeping line numbers, because they are not translated prose.
+parity problem can name the line in both files. Each function reads the page's masked lines
+(kb.markdown.scan: code and HTML comments blanked out, line numbers kept), because code is not
+translated prose.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -23,54 +23,9 @@ class Part:
     shown: str  # how it is written on the page, for messages
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-
-
-def _blank(match: re.Match[str]) -> str:
-    # Keep newlines so line numbers survive.
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
 def _spaces(match: re.Match[str]) -> str:
     # For matches that hold no newline: the same length in spaces.
     return " " * (match.end() - match.start())
-
-
-def mask_code(body: str) -> list[str]:
-    """Body lines with fenced code, inline code and HTML comments blanked (same line count).
-
-    Parity and the case-study checks both read the masked lines of every page, so the result is
-    kept for the last few bodies; callers must not change the list they get.
-    """
-    return _mask_code_cached(body)
-
-
-@lru_cache(maxsize=16)
-def _mask_code_cached(body: str) -> list[str]:
-    if "<!--" in body:
-        body = _COMMENT.sub(_blank, body)
-    lines = body.split("\n")
-    if "`" not in body and "~" not in body:
-        return lines  # no fence and no code span: nothing to blank
-    out: list[str] = []
-    fence: str | None = None
-    fence_match = _FENCE.match
-    inline_sub = _INLINE_CODE.sub
-    for line in lines:
-        if fence is None:
-            m = fence_match(line) if ("`" in line or "~" in line) else None
-            if m:
-                fence = m.group(1)[0] * len(m.group(1))
-                out.append("")
-                continue
-            out.append(inline_sub(_spaces, line) if "`" in line else line)
-            continue
-        if line.strip().startswith(fence) and line.strip().strip(fence[0]) == "":
-            fence = None
-        out.append("")
-    return out
 
 
 # ---- headings ---------------------------------------------------------------------------

@@ -99,14 +99,16 @@ def format_entry(entry: Entry, lang: str, style: CitationStyle) -> str:
     )
 
 
-def render_citations(body: str, bib: Bibliography, lang: str, style: CitationStyle | None = None) -> str:
+def render_citations(
+    body: str, bib: Bibliography, lang: str, style: CitationStyle | None = None, masked: str | None = None
+) -> str:
     """The body with citations as numbered note references and a reference list at the end.
 
     Pure: the same body, bibliography and language always give the same Markdown. Citations
     of unknown keys and malformed ones are left as written (the checks fail the build on them).
     """
     style = style or default_style()
-    found = find_citations(body, style)
+    found = find_citations(body, style, masked)
     numbers: dict[str, int] = {}
     seen: Counter[str] = Counter()
     out: list[str] = []

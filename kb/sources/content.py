@@ -14,11 +14,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
 from kb.core.problem import Problem, problem
 from kb.markdown import complexity
+from kb.markdown.scan import MarkdownScan, scan
 from kb.sources.files import read_source
 from kb.sources.frontmatter import FrontMatter, parse_front_matter
 
@@ -65,6 +67,11 @@ class SourcePage:
     @property
     def body(self) -> str:
         return self.front.body
+
+    @cached_property
+    def scan(self) -> MarkdownScan:
+        """The body scanned once for every check: code blanked out, lines kept (kb.markdown.scan)."""
+        return scan(self.body, self.front.body_line)
 
 
 def pending_since(page: SourcePage) -> str | None:
