@@ -251,7 +251,7 @@ def main() -> int:
             "mutations": json.loads((REPO / "data" / "search" / "mutations.json").read_text(encoding="utf-8")),
             "facets": {},
             "lexicon": {"cy": keys},
-            "ranking": {"metaWeights": ranking.meta_weights},
+            "ranking": ranking.for_browser(),
         }
         (assets / "data.json").write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         sizes = index_bytes(site)

@@ -66,7 +66,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     keys = search_index.write_lexicon(stats.welsh_words, out.parent / "lexicon" / "cy", rules.min_length)
     facets = search_index.facet_labels(data.vocabularies, bridge.build_languages(config))
     payload = {"mutations": data.json(SEARCH_MUTATIONS), "facets": facets, "lexicon": {"cy": keys},
-               "ranking": {"metaWeights": ranking.meta_weights}, "stopwords": data.yaml(SEARCH_STOPWORDS)}
+               "ranking": ranking.for_browser(), "stopwords": data.yaml(SEARCH_STOPWORDS)}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     pages = ", ".join(f"{n} {lang}" for lang, n in sorted(stats.pages.items()))

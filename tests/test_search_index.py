@@ -223,3 +223,15 @@ def test_the_vocabulary_is_published_in_small_files_by_first_letters(tmp_path: P
 @pytest.mark.parametrize("case", json.loads((REPO / "tests/vectors/mutations.json").read_text("utf-8"))["shard_keys"]["cases"])
 def test_shard_keys_match_the_shared_vectors(case: dict[str, str]) -> None:
     assert si.shard_key(case["word"]) == case["expect"]
+
+
+def test_a_page_is_the_home_of_the_acronyms_it_defines_for_its_title() -> None:
+    title = "Byrddau Gwasanaethau Cyhoeddus a'u cynlluniau llesiant"
+    text = "Mae Byrddau Gwasanaethau Cyhoeddus (BGCau) yn dod â'r cyrff ynghyd. Deddf 2015 (y Ddeddf)."
+    assert si.defined_acronyms(text, title) == ["BGC"]
+    assert si.defined_acronyms("Public Services Boards (PSBs) bring", "Public Services Boards") == ["PSB"]
+    assert si.defined_acronyms("Public Services Boards (PSBs) bring", "Time credits") == []  # not its page
+    assert si.defined_acronyms("the Act (2015) and the plan (see below)", "The Act") == []
+    body = f"<h1>{title}</h1><p>{text}</p>"
+    prepared = si.prepare_page(page("cy", body), "/cy/guides/psb/")
+    assert prepared is not None and 'data-pagefind-meta="aka:BGC"' in prepared.html

@@ -55,6 +55,13 @@ _INDEX_MARK = re.compile(r'<meta\s+name="' + INDEX_META + r'"\s+content="(\w+)"'
 _DT_END = re.compile(r"</dt>", re.IGNORECASE)
 _DD_BEFORE_DT = re.compile(r"</dd>\s*(?=<dt\b)", re.IGNORECASE)
 _TD_OPEN = re.compile(r"<td\b", re.IGNORECASE)
+# An acronym defined in the text: capitalised words, then the acronym in brackets, maybe with a plural
+# ending: 'Public Services Boards (PSBs)', 'Byrddau Gwasanaethau Cyhoeddus (BGCau)'.
+_ACRONYM = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){2,8})\(([A-ZÀ-ÝŴŶ]{2,8})(?:s|au|iau)?\)")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+# The Pagefind meta field holding the acronyms a page is the home of (weighted in ranking.yml).
+ACRONYM_META = "aka"
 _BODY_OPEN = re.compile(r"<body\b", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -73,6 +80,7 @@ class Ranking:
     term_weight: float
     meta_weights: dict[str, float]
     next_steps: dict[str, str] = field(default_factory=dict)  # string key -> source path of a page
+    pagefind: dict[str, float] = field(default_factory=dict)  # Pagefind's other ranking options
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Ranking:
@@ -83,7 +91,12 @@ class Ranking:
             float(data.get("term_weight", 1)),
             {str(k): float(v) for k, v in (data.get("meta_weights") or {}).items()},
             {str(k): str(v) for k, v in (data.get("next_steps") or {}).items()},
+            {str(k): float(v) for k, v in (data.get("pagefind") or {}).items()},
         )
+
+    def for_browser(self) -> dict[str, Any]:
+        """Pagefind's ``ranking`` option for the search box (createInstance)."""
+        return {**self.pagefind, "metaWeights": self.meta_weights}
 
 
 def page_marks(meta: Mapping[str, Any], ranking: Ranking) -> dict[str, str]:
@@ -123,6 +136,27 @@ def extra_terms(
             if radical != low and radical not in distinct:
                 extra[radical] = None
     return list(extra)
+
+
+def defined_acronyms(text: str, title: str) -> list[str]:
+    """Acronyms ``text`` defines whose long form is in the page's ``title``: this page is their home.
+
+    'Public Services Boards (PSBs) bring…' on 'Public Services Boards and their well-being plans'
+    -> ['PSB']. The acronym's letters must be the initials of the words just before it (small words
+    such as 'and', 'of', 'a' may be skipped), so '(2015)' or '(see below)' never count.
+    """
+    folded_title = " ".join(words(title)).lower()
+    found: dict[str, None] = {}
+    for match in _ACRONYM.finditer(text):
+        before, acronym = words(match.group(1)), match.group(2)
+        for start in range(len(before)):
+            long_form = before[start:]
+            capitals = [w for w in long_form if w[:1].isupper()]
+            if "".join(w[0] for w in capitals).upper() == acronym and long_form[0][:1].isupper():
+                if " ".join(long_form).lower() in folded_title:
+                    found[acronym] = None
+                break
+    return list(found)
 
 
 # -- the built HTML -------------------------------------------------------------------------
@@ -285,6 +319,12 @@ def read_page(source: str, url: str, term_weight: float = TERM_WEIGHT) -> Prepar
         inner = _DD_BEFORE_DT.sub("</dd>. ", _DT_END.sub("</dt>: ", inner))
     if mark == "terms":
         inner = _TD_OPEN.sub(f'<td data-pagefind-weight="{term_weight:g}"', inner)
+    heading = _H1.search(inner)
+    acronyms = defined_acronyms(" ".join(finder.text), _TAG.sub("", heading.group(1))) if heading else []
+    if acronyms:
+        # 'PSB' finds the Public Services Boards guide first, not every page that mentions PSBs.
+        inner += f'<span hidden data-pagefind-meta="{ACRONYM_META}:{html.escape(" ".join(acronyms))}"></span>'
+
     marked = source[:open_at] + " data-pagefind-body" + inner
     lang = page_lang(source)
     # Only Welsh text gets radicals: an English quotation (lang="en") would add nonsense such as 'gwhen'.
