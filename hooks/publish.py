@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from kb.checks.manifest import unbuilt
 from kb.publish.generate import generated_files, is_built, write_files
 from kb.publish.page_meta import page_meta
+from kb.publish.reserved import OutsideOutput
 from kb.sources.content import SourcePage
 from kb.sources.data import API_SCHEMA
 from kb.sources.manifest import MANIFEST_FILE
@@ -61,7 +62,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     model = bridge.model(config)
     site_dir = Path(config.site_dir)
     out = generated_files(model.items, model.redirects, model.data.json(API_SCHEMA), bridge.site_info(config), site_dir)
-    write_files(site_dir, out)
+    try:
+        write_files(site_dir, out)
+    except OutsideOutput as err:  # the checks refuse such addresses first; never write outside site/
+        raise PluginError(f"refused to write '{err}' outside the output folder; nothing was published.") from None
+    except OSError as err:  # a full disk, or a file where a folder must go: a clear line, not a traceback
+        raise PluginError(f"could not write {err.filename}: {err.strerror}; nothing was published.") from None
     # The last word: every promised URL is really in site/ now, whoever generated it.
     missing = unbuilt(model.manifest, lambda path: is_built(site_dir, path))
     for problem in missing:

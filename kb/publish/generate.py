@@ -14,6 +14,7 @@ from kb.publish.embeds import embed_files
 from kb.publish.feeds import feed_paths, json_feed_text, rss
 from kb.publish.items import Item, SiteInfo
 from kb.publish.redirects import Redirect, redirect_files
+from kb.publish.reserved import confined
 from kb.sources.content import LANGS
 
 
@@ -44,9 +45,12 @@ def generated_files(
 
 
 def write_files(site_dir: Path, files: dict[str, str]) -> None:
+    """Write each file under ``site_dir``; kb.publish.reserved.OutsideOutput, before writing anything,
+    if any path would leave it."""
+    targets = {rel: confined(site_dir, rel) for rel in files}
     made: set[Path] = set()  # one mkdir a folder, not one a file (thousands of embed and redirect files)
     for rel, text in files.items():
-        target = site_dir / rel
+        target = targets[rel]
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)

@@ -21,6 +21,7 @@ import yaml
 from kb.core.problem import Problem, problem
 from kb.publish.csp import REDIRECT_POLICY, REFERRER_POLICY, policy_text
 from kb.publish.embeds import EMBED_DIR
+from kb.publish.reserved import MAX_PATH, bad_segment, reserved_by, reserved_problem
 from kb.publish.templating import render
 from kb.sources.content import LANGS, Lang, Site
 from kb.sources.urls import ID_SECTIONS, absolute, neutral_path, relative, with_lang
@@ -41,8 +42,10 @@ class Redirect:
 
 
 def normalise_path(value: str) -> str:
-    """'/case-studies/old' -> 'case-studies/old/'; '/old.html' stays a file path."""
+    """'/case-studies/old' -> 'case-studies/old/'; '/old.html' stays a file path; 'old/index.html' -> 'old/'."""
     path = value.strip().lstrip("/")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
     if path.endswith(".html") or path.endswith("/") or not path:
         return path
     return path + "/"
@@ -116,6 +119,33 @@ def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[P
                     f"'{raw_key}' is not an old path of this site.",
                     "Write the old path without the language, e.g. 'case-studies/old-name/' "
                     "(the Welsh /cy/ redirect is made for you).",
+                )
+            )
+            continue
+        bad = bad_segment(source) if len(source) <= MAX_PATH else source
+        if bad is not None:
+            problems.append(
+                problem(
+                    "redirects-file",
+                    REDIRECTS_FILE,
+                    line,
+                    f"'{raw_key}' is not a plain address of this site: '{bad}' is not a folder or file name "
+                    "(a redirect page is written at the old address, inside the site).",
+                    "Write the old path as it appeared in the browser, folder names made of letters, digits, "
+                    "'-', '_' and '.' separated by '/', e.g. 'case-studies/old-name/'.",
+                )
+            )
+            continue
+        reserved = reserved_by(source)
+        if reserved is not None:
+            problems.append(
+                reserved_problem(
+                    REDIRECTS_FILE,
+                    line,
+                    source,
+                    reserved,
+                    "Delete this line: only addresses of pages that moved can be redirected (an embed card "
+                    "follows the redirect of its guide or case study by itself).",
                 )
             )
             continue

@@ -1,0 +1,113 @@
+"""Addresses the build keeps for its own files, and the shape every written path must have.
+
+A page or a redirect published where the build writes a feed, the API, an embed card, the search
+index or the theme's files would either replace that file or make the build stop half-way (a
+folder 'feed.xml/' where the feed must be written). Both are refused before anything is written,
+at the page's or the redirect's line, by :func:`reserved_problem`; :func:`confined` is the last
+guard in the writer, so no generated path can leave the output folder whatever reaches it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from kb.core.problem import Problem, problem
+from kb.publish.api import API_DIR
+from kb.publish.embeds import EMBED_DIR, OEMBED_DIR
+from kb.publish.feeds import JSON_FEED_FILE, RSS_FILE
+from kb.sources.content import DEFAULT_LANG, LANGS, Site
+from kb.sources.urls import neutral_path
+
+RULES = ("reserved-address",)
+
+# First path segment -> what the build publishes there, in English and Welsh (the message is
+# English; the Welsh is there for the message catalogue, so the fix reads the same in Welsh).
+RESERVED: dict[str, tuple[str, str]] = {
+    API_DIR.split("/")[0]: ("the JSON API", "yr API JSON"),
+    EMBED_DIR: ("the embed cards", "y cardiau mewnblannu"),
+    OEMBED_DIR: ("the oEmbed descriptions of the embed cards", "disgrifiadau oEmbed y cardiau mewnblannu"),
+    RSS_FILE: ("the RSS feed", "y ffrwd RSS"),
+    JSON_FEED_FILE: ("the JSON feed", "y ffrwd JSON"),
+    "assets": ("the site's style sheets, scripts and images", "taflenni arddull, sgriptiau a delweddau'r wefan"),
+    "pagefind": ("the search index", "y mynegai chwilio"),
+    "404.html": ("the 'page not found' page", "y dudalen 'heb ddod o hyd i'r dudalen'"),
+    "sitemap.xml": ("the site map", "map y wefan"),
+    "sitemap.xml.gz": ("the site map", "map y wefan"),
+    **{lang: ("the Welsh pages", "y tudalennau Cymraeg") for lang in LANGS if lang != DEFAULT_LANG},
+}
+
+# One segment of an address we write: letters (any alphabet, so Welsh ŵ and ŷ), digits, '-', '_',
+# '.' and '~', not starting with '.' (so never '.' or '..', and no hidden files), of a length every
+# file system takes.
+_SEGMENT = re.compile(r"^(?!\.)[\w.~-]{1,120}$")
+MAX_PATH = 400
+
+
+def bad_segment(path: str) -> str | None:
+    """The first segment of a site-relative path that is not a plain file or folder name, if any.
+
+    'a/../b/' -> '..'; 'a//b/' -> '' ; 'a/b c/' -> 'b c'. A trailing '/' (a folder address) is fine.
+    """
+    segments = path[:-1].split("/") if path.endswith("/") else path.split("/")
+    for segment in segments:
+        if not _SEGMENT.match(segment):
+            return segment
+    return None
+
+
+def reserved_by(neutral: str) -> tuple[str, str] | None:
+    """What the build publishes at language-neutral ``neutral`` ('feed.xml/', 'api/v1/x/'), if anything."""
+    first = neutral.split("/", 1)[0]
+    return RESERVED.get(first)
+
+
+def reserved_problem(path: str, line: int, address: str, what: tuple[str, str], fix: str) -> Problem:
+    """A page or redirect at ``address`` (site-relative) where the build writes ``what``."""
+    first = address.split("/", 1)[0]
+    where = f"takes the name of /{first}" if "." in first else f"is inside /{first}/"
+    return problem(
+        "reserved-address",
+        path,
+        line,
+        f"the address /{address} {where}, where the build publishes {what[0]}; one would replace the other.",
+        fix,
+    )
+
+
+class OutsideOutput(ValueError):
+    """A generated file's path would leave the output folder or is not a plain site path."""
+
+
+def confined(site_dir: Path, rel: str) -> Path:
+    """``site_dir / rel``, refusing any path that is absolute, climbs out ('..') or is not plain.
+
+    The content checks refuse such addresses at their line first; this keeps the promise that the
+    build never writes outside its output folder even if a new generator forgets to.
+    """
+    if not rel or rel.startswith("/") or "\\" in rel or "\x00" in rel or len(rel) > MAX_PATH:
+        raise OutsideOutput(rel)
+    if posixpath.normpath(rel) != rel.rstrip("/") or bad_segment(rel) is not None:
+        raise OutsideOutput(rel)
+    return site_dir / rel
+
+
+def page_problems(site: Site) -> list[Problem]:
+    """Each source page whose address lies where the build publishes its own files."""
+    problems: list[Problem] = []
+    for page in site.pages:
+        neutral = neutral_path(site, page.rel)
+        what = reserved_by(neutral)
+        if what is not None:
+            problems.append(
+                reserved_problem(
+                    page.path,
+                    1,
+                    neutral,
+                    what,
+                    f"Move or rename the file so that its address does not start with /{neutral.split('/', 1)[0]} "
+                    "(in docs/ and docs_cy/ alike).",
+                )
+            )
+    return problems
