@@ -16,12 +16,22 @@ the thin hooks; kb/ (the build model, checks and renderers) does not change.
 - i18n never changes config.site_dir: every File of a non-default language gets a dest_uri starting
   "<locale>/", while Material's static templates (404.html, sitemap.xml) are written to site_dir
   itself in EVERY language pass; the last pass (Welsh) wins unless we move them.
+- Both cores: a full build of a large site runs each other language's pass as a second
+  ``<renderer> build`` process (KB_BUILD_LANGUAGE=<lang>, its own output folder) started as the build
+  begins, while this process builds the default language; i18n's pass for that language starts with
+  ``current_language`` set to it and ``building`` set (so it nests nothing). This process then sets
+  ``building`` itself before i18n's on_post_build (the other passes ran elsewhere), waits for them and
+  merges their output into the staged site (kb.built.merge). Their log records come back as
+  structured lines and are logged again here: one log, and --strict counts their warnings.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,9 +40,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from kb.built.merge import OUTLINES, fill_anchor_pairs, merge_language, write_outlines
 from kb.built.staging import Staging, stages
+from kb.built.workers import Background, ChildCommand, record_line, usable_cores
 from kb.model import BuildModel, load_model
 from kb.publish.items import SiteInfo
+from kb.publish.language_switch import Heading
 from kb.sources.content import DEFAULT_LANG, LANGS, Asset, Lang, SourcePage
 
 I18N_PLUGIN = "i18n"
@@ -51,9 +64,11 @@ UNMOUNT = I18N_PRIORITY - 10  # on_files: virtual files pointed back at their re
 ADDRESS = I18N_PRIORITY - 20  # on_files: id-derived addresses, once i18n made every language's File
 AFTER_I18N_CONTEXT = I18N_CONTEXT_PRIORITY - 60  # on_page_context: after i18n set the page's alternates
 PER_PASS_404 = I18N_PRIORITY + 50  # on_post_build (every pass): before i18n starts the next language
+JOIN = I18N_PRIORITY + 10  # on_post_build (outer): other languages' processes merged, instead of i18n's passes
 GENERATE = I18N_PRIORITY - 50  # on_post_build (outer): feeds, API, embeds, redirects, every language built
 INDEX = I18N_PRIORITY - 100  # on_post_build (outer): the search index, over every file written so far
 GATE = I18N_PRIORITY - 200  # on_post_build (outer): the built-site gates, when nothing more is written
+INDEXED = I18N_PRIORITY - 300  # on_post_build (outer): the search index (run beside the gates) collected
 PUBLISH = -1000  # on_post_build (outer): swap the staging folder into place, last of all
 
 NOT_FOUND = "404.html"
@@ -64,7 +79,13 @@ def i18n_plugin(config: MkDocsConfig) -> Any:
 
 
 def is_outer_pass(config: MkDocsConfig) -> bool:
-    """True in the first (default-language) pass, which i18n runs before its nested ones."""
+    """True in the pass that runs the whole build: the first (default-language) pass, which i18n runs
+    before its nested ones; never in another language's own process."""
+    if worker_language() is not None:
+        return False
+    found = getattr(config, _SESSION_ATTRIBUTE, None)
+    if found is not None and found.parallel:
+        return True  # i18n's flag is set here only to stop it nesting the passes that ran elsewhere
     return not getattr(i18n_plugin(config), "building", False)
 
 
@@ -97,14 +118,21 @@ class Session:
     defaults: dict[str, Any]
     staging: Staging | None = None
     default_404: bytes | None = None
-    # English page src_uri -> its heading outline, kept by the English pass for the Welsh one.
-    default_headings: dict[str, Any] = field(default_factory=dict)
+    # Built page path of a non-default-language page -> the default language's outline of it (kept
+    # by the default pass for the later one, or for the merge when the passes run side by side).
+    outlines: dict[str, list[Heading]] = field(default_factory=dict)
+    # In another language's own process: built page path -> its own outline, for the merge.
+    own_outlines: dict[str, list[Heading]] = field(default_factory=dict)
+    # The other languages' passes running beside this one: language -> (process, output folder).
+    parallel: bool = False
+    workers: dict[str, tuple[ChildCommand, Path]] = field(default_factory=dict)
+    background: dict[str, Background[Any]] = field(default_factory=dict)
 
 
 _SESSION_ATTRIBUTE = "_kb_session"
 # The one thing MkDocs tells hooks once per process, not per build: the command, and (for
 # on_build_error, which gets no config) the staging of the build under way.
-_PROCESS: dict[str, Any] = {"command": "build", "dirty": False, "staging": None}
+_PROCESS: dict[str, Any] = {"command": "build", "dirty": False, "staging": None, "session": None}
 
 
 def remember_command(command: str, dirty: bool) -> None:
@@ -123,6 +151,7 @@ def session(config: MkDocsConfig) -> Session:
                     "extra": dict(config.extra)}
         found = Session(model, by_virtual, str(config.site_dir), defaults)
         setattr(config, _SESSION_ATTRIBUTE, found)
+        _PROCESS["session"] = found
     return found
 
 
@@ -145,9 +174,153 @@ def display_name(config: MkDocsConfig) -> str:
 
 
 def abandon_staging() -> str | None:
-    """After a failed build (no config then): throw the staged output away."""
+    """After a failed build (no config then): stop the work in other processes, throw the staged output away."""
+    shared = _PROCESS["session"]
+    if isinstance(shared, Session):
+        _stop_other_processes(shared)
     staged, _PROCESS["staging"] = _PROCESS["staging"], None
     return staged.abandon() if staged is not None else None
+
+
+# --- Both cores: other languages' passes and the search index in other processes ------------------
+
+WORKER_LANGUAGE = "KB_BUILD_LANGUAGE"  # set for a process that builds this one language
+BUILD_JOBS = "KB_BUILD_JOBS"  # "1": one process, i18n's own way; "2": side by side whatever the site's size
+# Source pages per language from which a second process pays for its start-up (~1.5 s: interpreter,
+# MkDocs, Material, the model); smaller sites (the tests' fixtures) build in one process.
+PARALLEL_MIN_PAGES = 150
+
+
+def worker_language() -> str | None:
+    return os.environ.get(WORKER_LANGUAGE) or None
+
+
+def _wants_parallel(model: BuildModel, languages: int) -> bool:
+    jobs = os.environ.get(BUILD_JOBS, "")
+    if jobs.isdigit():
+        return int(jobs) > 1
+    return usable_cores() > 1 and len(model.site.pages) >= PARALLEL_MIN_PAGES * languages
+
+
+def _relog(level: int, name: str, message: str) -> None:
+    if name == "mkdocs.commands.build" and level <= logging.INFO:
+        return  # the other process's "Cleaning…", "Documentation built in…": this build reports its own
+    logging.getLogger(name).log(level, message)
+
+
+def _pass_through(text: str) -> None:
+    if not text.startswith("Aborted with"):  # the other process's own verdict; this build gives one
+        sys.stderr.write(text)
+
+
+def start_other_languages(config: MkDocsConfig) -> None:
+    """Outer pass of a staged build: start each other language's pass in its own process."""
+    shared = session(config)
+    others = [lang for lang in build_languages(config) if lang != default_language(config)]
+    if shared.staging is None or not others or not _wants_parallel(shared.model, len(others) + 1):
+        return
+    renderer = type(config).__module__.split(".")[0]  # "mkdocs" (or a fork with the same command line)
+    level = logging.getLogger("mkdocs").getEffectiveLevel()
+    verbosity = ["-q"] if level > logging.WARNING else ["-v"] if level < logging.INFO else []
+    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    shared.parallel = True
+    for lang in others:
+        out = shared.staging.staging.with_name(f"{shared.staging.staging.name}-{lang}")
+        shutil.rmtree(out, ignore_errors=True)
+        argv = [sys.executable, "-m", renderer, "build", "--no-strict", "-f", os.path.abspath(config.config_file_path),
+                "-d", os.fspath(out), *verbosity]
+        child = ChildCommand(argv, {**os.environ, WORKER_LANGUAGE: lang}, root, _relog, _pass_through)
+        shared.workers[lang] = (child.start(), out)
+
+
+def begin_language_process(config: MkDocsConfig) -> None:
+    """In another language's own process, before i18n's on_config: build that language only."""
+    lang = worker_language()
+    if lang is None:
+        return
+    session(config)  # the defaults are read before i18n rewrites them for this language
+    plugin = i18n_plugin(config)
+    plugin.current_language = lang
+    plugin.building = True  # i18n nests no other pass
+
+
+def forward_log_to_parent() -> None:
+    """In another language's own process: log records go to the parent as structured lines."""
+    if worker_language() is None:
+        return
+
+    class _Forward(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            sys.stderr.write(record_line(record.levelno, record.name, record.getMessage()))
+            sys.stderr.flush()
+
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        if isinstance(handler, logging.StreamHandler):  # the terminal's; MkDocs's warning counter stays
+            logger.removeHandler(handler)
+    logger.addHandler(_Forward())
+
+
+def join_other_languages(config: MkDocsConfig) -> None:
+    """Outer pass, before i18n's on_post_build: wait for the other languages' processes, merge their output."""
+    shared = session(config)
+    if not shared.parallel:
+        return
+    i18n_plugin(config).building = True  # their passes ran in their own processes
+    site_dir = Path(config.site_dir)
+    for lang, (child, out) in list(shared.workers.items()):
+        code = child.wait()
+        if code != 0:
+            _stop_other_processes(shared)
+            raise PluginError(f"The '{lang}' pages could not be built (see the messages above); nothing was published.")
+        own = merge_language(out, site_dir, lang)
+        fill_anchor_pairs(site_dir, own, shared.outlines)
+        del shared.workers[lang]
+
+
+def save_language_outlines(config: MkDocsConfig) -> None:
+    """In another language's own process, once its pages are written: their outlines, for the merge."""
+    if worker_language() is not None:
+        write_outlines(Path(config.site_dir) / OUTLINES, session(config).own_outlines)
+
+
+def page_outline(config: MkDocsConfig, page: Any, outline: list[Heading]) -> list[Heading] | None:
+    """Record a page's heading outline; returns the default language's outline of it, when known.
+
+    The default language is built first (or alongside): its outline is filed under the built path of
+    each other-language version, where that version's pass (or the merge) looks it up.
+    """
+    shared = session(config)
+    if current_language(config) == default_language(config):
+        for version in page_alternates(page).values():
+            if version is not page.file:
+                shared.outlines[str(version.dest_uri)] = outline
+        return None
+    if worker_language() is not None:
+        shared.own_outlines[str(page.file.dest_uri)] = outline
+        return None
+    return shared.outlines.get(str(page.file.dest_uri))
+
+
+def in_background(config: MkDocsConfig, name: str, function: Callable[..., Any], *args: Any) -> None:
+    """Run ``function(*args)`` in a fresh process when this build uses both cores, here otherwise;
+    :func:`background_result` collects it."""
+    shared = session(config)
+    shared.background[name] = Background(function, *args) if shared.parallel else Background.inline(function, *args)
+
+
+def background_result(config: MkDocsConfig, name: str) -> Any:
+    return session(config).background.pop(name).result()
+
+
+def _stop_other_processes(shared: Session) -> None:
+    for child, out in shared.workers.values():
+        child.stop()
+        shutil.rmtree(out, ignore_errors=True)
+    shared.workers.clear()
+    for job in shared.background.values():
+        job.cancel()
+    shared.background.clear()
 
 
 # --- Pages and files -----------------------------------------------------------------------------

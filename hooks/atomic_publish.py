@@ -6,24 +6,34 @@ from typing import Literal
 
 import _i18n_bridge as bridge
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 log = get_plugin_logger("kb")
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     bridge.remember_command(command, dirty)
+    bridge.forward_log_to_parent()  # in another language's own process only
 
 
 @event_priority(bridge.STAGE)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if bridge.is_outer_pass(config):
         bridge.stage(config)
+        bridge.start_other_languages(config)  # large sites: both cores, one language each
+    else:
+        bridge.begin_language_process(config)
     return config
 
 
+@event_priority(bridge.JOIN)
+def _merge_other_languages(config: MkDocsConfig) -> None:
+    if bridge.is_outer_pass(config):
+        bridge.join_other_languages(config)
+
+
 @event_priority(bridge.PUBLISH)
-def on_post_build(config: MkDocsConfig) -> None:
+def _publish(config: MkDocsConfig) -> None:
     if not bridge.is_outer_pass(config):
         return
     staged = bridge.session(config).staging
@@ -32,6 +42,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     published = staged.publish()
     if published is not None:
         config.site_dir = published
+
+
+on_post_build = CombinedEvent(_merge_other_languages, _publish)
 
 
 def on_build_error(error: Exception) -> None:

@@ -36,15 +36,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     alts = alternates(str(config.site_url or "/"), paths, bridge.language_names(config))
     bridge.set_alternates(config, hreflang_links(alts, DEFAULT_LANG))
     outline = _outline(page.toc)
-    headings = bridge.session(config).default_headings
-    default_file = files.get(DEFAULT_LANG)
-    other = None
-    if lang == DEFAULT_LANG:
-        headings[str(page.file.src_uri)] = outline
-    elif default_file is not None:
-        other = headings.get(str(default_file.src_uri))
+    other = bridge.page_outline(config, page, outline)
     context["kb_switch"] = switch_for(lang, alts, outline, other)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    bridge.save_language_outlines(config)  # in another language's own process: for the merge
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:

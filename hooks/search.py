@@ -1,7 +1,6 @@
 """Search: facets and strings for the templates, and the Pagefind index once every language is built.
 
-The work is in kb/built/search_index.py (which pages, what text, which facets) and kb/built/mutations.py;
-this module only connects them to MkDocs events.
+The work is in kb/built/search_index.py and kb/built/mutations.py; this connects them to MkDocs events.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import _i18n_bridge as bridge
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -50,24 +49,32 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 @event_priority(bridge.INDEX)
-def on_post_build(config: MkDocsConfig) -> None:
+def _start_index(config: MkDocsConfig) -> None:
+    if bridge.is_outer_pass(config):  # beside the built-site gates when the build uses both cores
+        data = bridge.model(config).data
+        bridge.in_background(config, "search", search_index.index_site_from_data, Path(bridge.session(config).site_dir),
+                             data.json(SEARCH_MUTATIONS), _ranking(data))
+
+
+@event_priority(bridge.INDEXED)
+def _finish_index(config: MkDocsConfig) -> None:
     if not bridge.is_outer_pass(config):
         return
-    shared = bridge.session(config)
-    site_dir, data, ranking = Path(shared.site_dir), shared.model.data, _ranking(shared.model.data)
-    rules = Mutations.from_data(data.json(SEARCH_MUTATIONS))
+    site_dir, data = Path(bridge.session(config).site_dir), bridge.model(config).data
     try:
-        stats = search_index.index_site(site_dir, rules, ranking=ranking)
+        stats = bridge.background_result(config, "search")
     except Exception as err:  # the Pagefind service reports its own failures as exceptions
         raise PluginError(f"Search index: Pagefind failed ({err}).") from None
-    # What the search box needs besides Pagefind: the same mutation rules, facet labels and the
-    # Welsh vocabulary the radicals were limited to (for the box's expansion and hint line).
-    out = site_dir / "assets" / "kb-search" / "data.json"
+    rules = Mutations.from_data(data.json(SEARCH_MUTATIONS))
+    out = site_dir / "assets" / "kb-search" / "data.json"  # the box's rules, facet labels, Welsh vocabulary
     keys = search_index.write_lexicon(stats.welsh_words, out.parent / "lexicon" / "cy", rules.min_length)
     facets = search_index.facet_labels(data.vocabularies, bridge.build_languages(config))
     payload = {"mutations": data.json(SEARCH_MUTATIONS), "facets": facets, "lexicon": {"cy": keys},
-               "ranking": ranking.for_browser(), "stopwords": data.yaml(SEARCH_STOPWORDS)}
+               "ranking": _ranking(data).for_browser(), "stopwords": data.yaml(SEARCH_STOPWORDS)}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     pages = ", ".join(f"{n} {lang}" for lang, n in sorted(stats.pages.items()))
     log.info(f"Search index: {pages} pages, {stats.extra_terms} Welsh radicals added, {len(stats.welsh_words)} Welsh words known.")
+
+
+on_post_build = CombinedEvent(_start_index, _finish_index)

@@ -31,6 +31,23 @@ def test_i18n_events_run_at_the_priority_the_bridge_names():
     # Our mounting brackets i18n's on_files; the per-pass 404 runs before i18n starts the next language.
     assert bridge.MOUNT > bridge.I18N_PRIORITY > bridge.UNMOUNT > bridge.ADDRESS
     assert bridge.PER_PASS_404 > bridge.I18N_PRIORITY > bridge.GENERATE > bridge.INDEX > bridge.GATE > bridge.PUBLISH
+    # Both cores: the other languages' processes are merged just before i18n would nest their passes,
+    # and the search index (run beside the gates) is collected after them, before publishing.
+    assert bridge.PER_PASS_404 > bridge.JOIN > bridge.I18N_PRIORITY
+    assert bridge.GATE > bridge.INDEXED > bridge.PUBLISH
+
+
+def test_i18n_builds_the_language_it_is_given_and_nests_nothing_when_building(tmp_path):
+    """What a language's own process relies on (bridge.begin_language_process)."""
+    plugin = I18n()
+    plugin.load_config({"languages": [{"locale": "en", "default": True, "name": "English"},
+                                      {"locale": "cy", "name": "Cymraeg"}]})
+    plugin.current_language, plugin.building = "cy", True
+    cfg = _config(tmp_path)
+    plugin.on_config(cfg)
+    assert plugin.current_language == "cy" and not plugin.is_default_language_build
+    plugin.on_post_build(cfg)  # returns at once: no nested build of any language
+    assert plugin.current_language == "cy" and plugin.building is True
 
 
 def test_i18n_plugin_has_the_state_the_bridge_reads():

@@ -488,6 +488,12 @@ def index_site(
     return stats
 
 
+def index_site_from_data(site_dir: Path, mutation_rules: dict[str, Any], ranking: Ranking | None = None) -> IndexStats:
+    """:func:`index_site` with the mutation rules as data (data/search/mutations.json), for a fresh
+    process: plain data crosses a process boundary, a Mutations object with its caches does not."""
+    return index_site(site_dir, Mutations.from_data(mutation_rules), ranking=ranking)
+
+
 # -- the Welsh vocabulary, published for the search box -----------------------------------------
 def shard_key(word: str) -> str:
     """The file a word is published in: its first two letters without accents ('ŵyl' -> 'wy'),

@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from markupsafe import escape
+
 from kb.sources.urls import absolute
 
 # A heading in a page's outline: (level, id), in reading order.
@@ -87,6 +89,27 @@ def switch_for(
         return None
     pairs = heading_pairs(own_headings, other_headings) if own_headings and other_headings else []
     return Switch(target.lang, target.name, target.path, json.dumps(pairs, ensure_ascii=False) if pairs else "")
+
+
+# The switch link's attribute the template writes (overrides/partials/alternate.html).
+SWITCH_ATTRIBUTE = "data-kb-lang-switch"
+PAIRS_ATTRIBUTE = "data-kb-anchor-pairs"
+
+
+def add_anchor_pairs(page_html: str, pairs_json: str) -> str:
+    """A built page with its switch link given the anchor pairs, written as the template writes them.
+
+    For pages whose other-language outline was not known when they were rendered (the languages
+    built side by side, kb.built.merge); a link that already has pairs is left as it is.
+    """
+    at = page_html.find(SWITCH_ATTRIBUTE)
+    if at < 0:
+        return page_html
+    tag_end = page_html.find(">", at)
+    if PAIRS_ATTRIBUTE in page_html[at:tag_end]:
+        return page_html
+    at += len(SWITCH_ATTRIBUTE)
+    return f'{page_html[:at]} {PAIRS_ATTRIBUTE}="{escape(pairs_json)}"{page_html[at:]}'
 
 
 @dataclass(frozen=True)
