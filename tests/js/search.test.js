@@ -44,3 +44,11 @@ test("a Welsh word is looked up by the radicals the site knows, else as typed", 
   assert.deepEqual(lookups("nghymuned", radicals, known), ["cymuned"]);
   assert.deepEqual(variants([["cymuned"], ["bod", "fod"]]), ["cymuned bod", "cymuned fod"]);
 });
+
+test("stop words left out of a question are not highlighted", async () => {
+  const { matcher } = await import("../../overrides/assets/kb-search/kb-search.js");
+  const known = (w) => w === "cydgynhyrchu";
+  const isMatch = matcher("sut mae dechrau cydgynhyrchu", radicals, known, new Set(["sut", "mae"]));
+  assert.ok(isMatch("Dechrau") && isMatch("cydgynhyrchu") && isMatch("chydgynhyrchu"));
+  assert.ok(!isMatch("Mae") && !isMatch("sut"));
+});

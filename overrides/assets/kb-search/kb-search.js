@@ -134,7 +134,7 @@ async function someWords(inst, query, expand, filtered) {
     .filter((e) => e.words.size >= Math.min(2, options.length))
     .sort((a, b) => b.words.size - a.words.size || b.score - a.score)
     .map((e) => ({ ...e.result, score: e.words.size * 1000 + e.score }));
-  return [{ results: ranked, filters: {} }];
+  return [{ results: ranked, filters: null }]; // no counts: Pagefind counted each word's pages apart
 }
 
 // Content (guides, case studies, any other content type) before listing pages (data/search/ranking.yml).
@@ -144,7 +144,8 @@ const TIERS = [{ any: ["content"] }, { none: ["content"] }];
 // content before listing pages, then Pagefind's score. Also the facet counts of the merged results.
 export async function searchAll(instances, query, filters, expand) {
   const merged = [];
-  const counts = {};
+  let counts = {};
+  let counted = true;
   const seen = new Set();
   for (const [place, inst] of instances.entries()) {
     const queries = query ? await plan(inst, query, expand) : [null];
@@ -161,6 +162,7 @@ export async function searchAll(instances, query, filters, expand) {
           seen.add(key);
           tierResults.push({ result, inst, tier, group: place * TIERS.length + tier });
         }
+        if (run && run.filters === null) counted = false;
         for (const [facet, values] of Object.entries(run?.filters || {})) {
           for (const [value, n] of Object.entries(values)) {
             const own = inst.untranslate(facet, value);
@@ -174,12 +176,13 @@ export async function searchAll(instances, query, filters, expand) {
   }
   const total = merged.length;
   for (const values of Object.values(counts)) for (const v in values) values[v] = Math.min(values[v], total);
+  if (!counted) counts = null;
   return { results: merged, counts };
 }
 
 // Does `word` (as written on a page) answer one of the typed words? Same radical, or a prefix of it.
-export function matcher(query, radicals, known) {
-  const typed = queryWords(query).words.map((w) => fold(w));
+export function matcher(query, radicals, known, stop) {
+  const typed = queryWords(query, stop).words.map((w) => fold(w));
   const wanted = new Set(typed.flatMap((w) => [w, ...radicals(w, known).map(fold)]));
   const keys = [...wanted];
   return (word) => {
@@ -424,12 +427,13 @@ class SearchBox {
     this.facetBox.hidden = keys.length === 0;
   }
 
-  // Each facet value's number of results among the current ones: "Tai (3)".
+  // Each facet value's number of results among the current ones: "Tai (3)". None shown when the
+  // results come from several words searched apart (counts = null): a wrong number is worse.
   renderCounts(counts) {
     for (const box of this.facetGroups.querySelectorAll("input[type=checkbox]")) {
-      const n = counts[box.dataset.key]?.[box.value] || 0;
+      const n = counts ? counts[box.dataset.key]?.[box.value] || 0 : null;
       const span = box.parentElement.querySelector("[data-kb-search-count]");
-      span.textContent = `(${n})`;
+      span.textContent = n === null ? "" : `(${n})`;
       box.parentElement.classList.toggle("kb-search__value--none", n === 0 && !box.checked);
     }
   }
@@ -470,7 +474,8 @@ class SearchBox {
     if (generation !== this.generation) return;
     const { radicals, forms } = this.mutations;
     const welsh = instances.some((i) => i.welsh);
-    const typedWords = queryWords(query, new Set(this.stopwords[this.lang] || [])).words;
+    const stop = new Set(this.stopwords[this.lang] || []);
+    const typedWords = queryWords(query, stop).words;
     if (welsh && typedWords.length) {
       // The vocabulary files for every radical the rules allow and each of its forms (for the hint).
       const candidates = typedWords.flatMap((w) => radicals(w)).flatMap((r) => forms(r));
@@ -485,7 +490,7 @@ class SearchBox {
     const { results: merged, counts } = await searchAll(instances, query, filters, expand);
     if (generation !== this.generation) return; // a newer search has started
     this.results = merged;
-    this.isMatch = matcher(query, radicals, welsh ? known : undefined);
+    this.isMatch = matcher(query, radicals, welsh ? known : undefined, stop);
     this.typed = new Set(typedWords.map(fold));
     this.shown = 0;
     this.list.replaceChildren();
