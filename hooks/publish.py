@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.checks.manifest import unbuilt
+from kb.publish.downloads import download_files
 from kb.publish.generate import generated_files, is_built, write_files
 from kb.publish.page_meta import page_meta
 from kb.publish.reserved import OutsideOutput
@@ -25,6 +26,7 @@ from kb.sources.data import API_SCHEMA
 from kb.sources.manifest import MANIFEST_FILE
 from kb.sources.urls import dest_uri, page_path
 
+DOWNLOADS_UI = "data/ui/library.yml"  # the CSV files' column headings
 log = get_plugin_logger("kb.publish")
 
 
@@ -61,7 +63,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     model = bridge.model(config)
     site_dir = Path(config.site_dir)
-    out = generated_files(model.items, model.redirects, model.data.json(API_SCHEMA), bridge.site_info(config), site_dir)
+    info = bridge.site_info(config)
+    out = generated_files(model.items, model.redirects, model.data.json(API_SCHEMA), info, site_dir)
+    out.update(download_files(model.items, model.ui(DOWNLOADS_UI), info))
     try:
         write_files(site_dir, out)
     except OutsideOutput as err:  # the checks refuse such addresses first; never write outside site/

@@ -53,3 +53,20 @@ def test_every_guide_shows_its_review_date_and_links_to_a_case_study_or_resource
         assert review, f"{page}: no review date"
         links = re.findall(r'href="((?:\.\./)+(?:case-studies|resources)/[a-z0-9-]+/)"', html)
         assert links, f"{page}: no link to a case study or resource"
+
+
+@pytest.mark.parametrize(("lang", "first_heading"), [("en", "ID"), ("cy", "Dynodwr")])
+@pytest.mark.parametrize("name", ["case-studies/case-studies.csv", "resources/resources.csv"])
+def test_the_csv_files_open_with_the_right_rows_in_both_languages(site: Path, lang: str, first_heading: str, name: str) -> None:
+    import csv
+
+    prefix = "cy/" if lang == "cy" else ""
+    raw = (site / prefix / name).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # spreadsheets read Welsh letters
+    table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    folder = name.split("/")[0]
+    pages = {p.parent.name for p in (site / prefix / folder).glob("*/index.html")}
+    assert table[0][0] == first_heading
+    assert {row[0] for row in table[1:]} == pages and len(table) - 1 == len(pages)
+    page_column = table[0].index("Tudalen ar y wefan hon" if lang == "cy" else "Page on this site")
+    assert all(f"/{prefix}{folder}/{row[0]}/" in row[page_column] for row in table[1:])

@@ -308,7 +308,7 @@ def listing(site: Site, from_rel: str, ctx: Context) -> str:
     if not pages:
         return fragment("cs-empty.html", text=ctx.ui_text("empty"))
     total = len(pages)
-    keys = ("count", "count_total_one", "filters_heading", "clear", "no_script", "no_match")
+    keys = ("count", "count_total_one", "filters_heading", "clear", "no_script", "no_match", "download")
     return fragment(
         "cs-listing.html",
         ui={key: ctx.ui_text(key) for key in keys},

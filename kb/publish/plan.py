@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kb.publish.api import ITEMS_FILE, SCHEMA_FILE
+from kb.publish.downloads import download_paths
 from kb.publish.embeds import embed_path, oembed_path
 from kb.publish.feeds import feed_paths
 from kb.publish.items import Item
@@ -19,9 +20,9 @@ from kb.publish.redirects import Redirect, all_redirects
 from kb.sources.content import LANGS, Lang, Site
 from kb.sources.urls import page_path, with_lang
 
-Kind = Literal["page", "placeholder", "embed", "oembed", "feed", "api", "redirect"]
+Kind = Literal["page", "placeholder", "embed", "oembed", "feed", "api", "download", "redirect"]
 # What the site promises to keep (data/published-urls.txt): everything but oEmbed files and redirects.
-PROMISED: frozenset[Kind] = frozenset({"page", "placeholder", "embed", "feed", "api"})
+PROMISED: frozenset[Kind] = frozenset({"page", "placeholder", "embed", "feed", "api", "download"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def output_plan(site: Site, placeholders: list[PlaceholderPage], items: list[Ite
     for lang in LANGS:
         outputs += [Output(path, "feed", lang) for path in feed_paths(lang).values()]
     outputs += [Output(ITEMS_FILE, "api"), Output(SCHEMA_FILE, "api")]
+    outputs += [Output(path, "download", lang) for path, lang in download_paths()]
     for r in all_redirects(redirects):
         outputs += [Output(with_lang(lang, r.source), "redirect", lang) for lang in LANGS]
     return OutputPlan(tuple(outputs))

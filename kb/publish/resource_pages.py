@@ -23,6 +23,7 @@ from kb.sources.urls import relative, with_lang
 TYPE = "resource"
 LIST_DIR = "resources"
 MARKERS = {"list": "<!-- kb:resources:list -->"}
+DOWNLOAD_NAME = "resources.csv"  # beside the list page (kb.publish.downloads)
 # The list's filters: query-string name, front-matter field. Labels link to the list with these.
 FILTERS: tuple[tuple[str, str], ...] = (
     ("kind", "kind"),
@@ -216,5 +217,6 @@ def listing(site: Site, items: list[Item], lang: Lang, ui: UiText) -> str:
         filters=_filters(views, items, lang, ui),
         ui=ui.for_lang(lang),
         facets=" ".join(param for param, _ in FILTERS),
+        download=DOWNLOAD_NAME,
         count=ui("resources_count", lang, shown=total, total=total) if total != 1 else ui("resources_count_one", lang, shown=1),
     )
