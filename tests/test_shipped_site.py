@@ -65,7 +65,9 @@ def test_the_csv_files_open_with_the_right_rows_in_both_languages(site: Path, la
     assert raw.startswith(b"\xef\xbb\xbf")  # spreadsheets read Welsh letters
     table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     folder = name.split("/")[0]
-    pages = {p.parent.name for p in (site / prefix / folder).glob("*/index.html")}
+    items = json.loads((site / "api" / "v1" / "items.json").read_text(encoding="utf-8"))["items"]
+    kind = {"case-studies": "case-study", "resources": "resource"}[folder]
+    pages = {i["id"] for i in items if i["type"] == kind and i["title"][lang]}
     assert table[0][0] == first_heading
     assert {row[0] for row in table[1:]} == pages and len(table) - 1 == len(pages)
     page_column = table[0].index("Tudalen ar y wefan hon" if lang == "cy" else "Page on this site")
