@@ -26,7 +26,6 @@ from kb.sources.data import API_SCHEMA
 from kb.sources.manifest import MANIFEST_FILE
 from kb.sources.urls import dest_uri, page_path
 
-DOWNLOADS_UI = "data/ui/library.yml"  # the CSV files' column headings
 log = get_plugin_logger("kb.publish")
 
 
@@ -65,7 +64,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     info = bridge.site_info(config)
     out = generated_files(model.items, model.redirects, model.data.json(API_SCHEMA), info, site_dir)
-    out.update(download_files(model.items, model.ui(DOWNLOADS_UI), info))
+    out.update(download_files(model.items, model.ui("data/ui/library.yml"), info))
     try:
         write_files(site_dir, out)
     except OutsideOutput as err:  # the checks refuse such addresses first; never write outside site/
