@@ -339,6 +339,18 @@ def source_of(config: MkDocsConfig, file: Any) -> SourcePage | Asset | None:
     return session(config).by_virtual.get(src_uri)
 
 
+def masked_markdown(source: SourcePage, markdown: str) -> str | None:
+    """The checks' scan of the page (code blanked out) for the Markdown a hook is given, while that is
+    still the page's own text; None once another hook changed it.
+
+    i18n's on_page_markdown (priority 50) re-joins the lines, so the final newlines may be gone.
+    """
+    body = source.body
+    if body.startswith(markdown) and not body[len(markdown) :].strip("\n"):
+        return source.scan.masked[: len(markdown)]
+    return None
+
+
 def add_virtual_files(files: Files, config: MkDocsConfig) -> None:
     """Register Welsh pages, case studies and placeholders as if they lived inside docs_dir."""
     present = {f.src_uri for f in files}

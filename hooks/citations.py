@@ -24,5 +24,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if lang not in data.citation_style.languages:
         return markdown
     # The page's own text, as the checks scanned it, unless a hook before this one changed it.
-    masked = source.scan.masked if markdown == source.body else None
+    masked = bridge.masked_markdown(source, markdown)
     return render_citations(markdown, data.bibliography, lang, data.citation_style, masked)

@@ -62,7 +62,7 @@ class BuildModel:
     @cached_property
     def related_profiles(self) -> list[Profile]:
         """What each item is about (terms, citations), for related content on every item's page."""
-        return [profile(item) for item in self.items]
+        return [profile(item, self.data.citation_style) for item in self.items]
 
     def item_at(self, rel: str) -> Item | None:
         """The guide or case study whose source is at site path ``rel``, if it is one."""

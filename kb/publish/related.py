@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb.markdown.citations import find_citations
+from kb.markdown.citations import CitationStyle, find_citations
 from kb.publish.entries import Entry, entry
 from kb.publish.items import Item
 from kb.publish.templating import fragment
@@ -40,9 +40,10 @@ class Profile:
     source: str | None  # a resource's own bibliography entry
 
 
-def profile(item: Item) -> Profile:
+def profile(item: Item, style: CitationStyle | None = None) -> Profile:
     page = item.pages.get("en") or next(iter(item.pages.values()))
-    cites = frozenset(c.key for group in find_citations(page.body).groups for c in group.cites)
+    found = find_citations(page.body, style, page.scan.masked)  # the page's one scan (kb.markdown.scan)
+    cites = frozenset(c.key for group in found.groups for c in group.cites)
     source = page.meta.get("source") if item.type == "resource" else None
     terms = {name: _terms(item, name) for name in WEIGHTS}
     return Profile(item, terms, cites, source if isinstance(source, str) else None)

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 
 from kb.core import yamlload
 from kb.core.problem import Problem, problem
-from kb.sources.files import read_source
+from kb.sources.files import decode_source, read_source
 
 RULES = (
     "bibliography-missing-field",
@@ -322,15 +322,21 @@ def parse_bibliography(text: str, schema: dict[str, Any], rel_path: str = BIBLIO
     return bib
 
 
-def load_bibliography(root: Path) -> Bibliography:
-    """Read and check ``data/bibliography.yml`` under ``root`` (an absent file is an empty bibliography)."""
+def load_bibliography(root: Path, data: bytes | None = None, schema: dict[str, Any] | None = None) -> Bibliography:
+    """Read and check ``data/bibliography.yml`` under ``root`` (an absent file is an empty bibliography).
+
+    ``data`` and ``schema``: the file's bytes and its entry schema, when already read.
+    """
     path = root / BIBLIOGRAPHY_FILE
-    if not path.is_file():
+    if data is None and not path.is_file():
         return Bibliography(exists=False)
-    source = read_source(path, BIBLIOGRAPHY_FILE, MAX_BIBLIOGRAPHY_BYTES)
+    if data is None:
+        source = read_source(path, BIBLIOGRAPHY_FILE, MAX_BIBLIOGRAPHY_BYTES)
+    else:
+        source = decode_source(data, BIBLIOGRAPHY_FILE, MAX_BIBLIOGRAPHY_BYTES)
     if source.text is None:
         return Bibliography(problems=source.problems)
-    bib = parse_bibliography(source.text, load_schema(root))
+    bib = parse_bibliography(source.text, schema if schema is not None else load_schema(root))
     bib.problems[:0] = source.problems
     return bib
 

@@ -25,6 +25,9 @@ from kb.sources.urls import ITEM_TYPES
 from kb.sources.vocabularies import Vocabulary, read_vocabularies
 
 # Data files read as plain YAML or JSON, by what they hold (paths relative to the repository root).
+BIBLIOGRAPHY = "data/bibliography.yml"
+BIBLIOGRAPHY_SCHEMA = "data/schemas/_bibliography.yml"
+PARITY = "data/parity.yml"
 CASE_STUDY_UI = "data/ui/case-studies.yml"
 CITATION_UI = "data/ui/citations.yml"
 SEARCH_UI = "data/ui/search.yml"
@@ -44,17 +47,29 @@ class DataFiles:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._texts: dict[str, str | None] = {}
+        self._bytes: dict[str, bytes | None] = {}
         self._parsed: dict[str, Any] = {}
 
-    # --- files read as they are ---------------------------------------------------------------
+    # --- files read as they are: each file is read from disk here, once -----------------------
+
+    def bytes(self, rel: str) -> bytes | None:
+        """The bytes of file ``rel`` (relative to the root; None when it does not exist)."""
+        if rel not in self._bytes:
+            path = self.root / rel
+            self._bytes[rel] = path.read_bytes() if path.is_file() else None
+        return self._bytes[rel]
 
     def text(self, rel: str) -> str | None:
-        """The text of ``data/...`` file ``rel`` (None when it does not exist)."""
-        if rel not in self._texts:
-            path = self.root / rel
-            self._texts[rel] = path.read_text(encoding="utf-8") if path.is_file() else None
-        return self._texts[rel]
+        """The UTF-8 text of file ``rel`` (None when it does not exist; UnicodeDecodeError if not UTF-8)."""
+        data = self.bytes(rel)
+        return data.decode("utf-8") if data is not None else None
+
+    def _decoded(self, rel: str) -> str | None:
+        """The text, or None when the file is missing or not UTF-8 (its loader then reads and reports it)."""
+        try:
+            return self.text(rel)
+        except UnicodeDecodeError:
+            return None
 
     def yaml(self, rel: str) -> Any:
         """The parsed YAML of file ``rel`` (None when it does not exist or is empty)."""
@@ -73,7 +88,7 @@ class DataFiles:
 
     @cached_property
     def _vocabularies(self) -> tuple[dict[str, Vocabulary], list[Problem]]:
-        return read_vocabularies(self.root)
+        return read_vocabularies(self.root, self.text)
 
     @property
     def vocabularies(self) -> dict[str, Vocabulary]:
@@ -85,7 +100,7 @@ class DataFiles:
 
     @cached_property
     def schema_sources(self) -> SchemaSources:
-        return read_schema_sources(self.root)
+        return read_schema_sources(self.root, self.text)
 
     @cached_property
     def schemas(self) -> dict[str, dict[str, Any]]:
@@ -99,7 +114,8 @@ class DataFiles:
 
     @cached_property
     def bibliography(self) -> Bibliography:
-        return load_bibliography(self.root)
+        schema = self.yaml(BIBLIOGRAPHY_SCHEMA)
+        return load_bibliography(self.root, self.bytes(BIBLIOGRAPHY), schema if isinstance(schema, dict) else {})
 
     @cached_property
     def citation_style(self) -> CitationStyle:
@@ -109,8 +125,8 @@ class DataFiles:
 
     @cached_property
     def parity(self) -> ParityConfig:
-        return load_config(self.root)
+        return load_config(self.root, self._decoded(PARITY))
 
     @cached_property
     def lock(self) -> Lock:
-        return read_lock(self.root, self.parity)
+        return read_lock(self.root, self.parity, self._decoded(self.parity.lock_file))

@@ -55,13 +55,14 @@ def _severity(value: Any, default: Severity) -> Severity:
     return "error" if value == "error" else "warning" if value == "warning" else default
 
 
-def load_config(root: Path) -> ParityConfig:
+def load_config(root: Path, text: str | None = None) -> ParityConfig:
+    """data/parity.yml under ``root`` (or its ``text``, already read); defaults when there is none."""
     path = root / CONFIG_PATH
     config = ParityConfig()
-    if not path.is_file():
+    if text is None and not path.is_file():
         return config
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        raw = yaml.load(text if text is not None else path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         if not isinstance(raw, dict):
             raise ValueError("the file must be a set of 'name: value' settings")
         fresh = raw.get("freshness") or {}

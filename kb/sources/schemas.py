@@ -8,6 +8,7 @@ References to ``_common.yml#/$defs/NAME`` are inlined: contributors' schemas sta
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,13 +51,19 @@ class SchemaSources:
     types: dict[str, dict[str, Any]]  # content type name -> its schema file's data
 
 
-def read_schema_sources(root: Path) -> SchemaSources:
+def read_schema_sources(root: Path, read: Callable[[str], str | None] | None = None) -> SchemaSources:
+    """The schema files under ``root``; ``read`` gives a file's text by its path from the root, if already read."""
     folder = schema_dir(root)
-    common_raw = yamlload.safe_load((folder / COMMON).read_text(encoding="utf-8")) or {}
+
+    def text(path: Path) -> str:
+        found = read(path.relative_to(root).as_posix()) if read else None
+        return found if found is not None else path.read_text(encoding="utf-8")
+
+    common_raw = yamlload.safe_load(text(folder / COMMON)) or {}
     types: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.yml")):
         if not path.name.startswith("_"):
-            types[path.stem] = yamlload.safe_load(path.read_text(encoding="utf-8")) or {}
+            types[path.stem] = yamlload.safe_load(text(path)) or {}
     return SchemaSources(common_raw.get("$defs", {}), types)
 
 

@@ -67,14 +67,15 @@ class Lock:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_lock(root: Path, config: ParityConfig) -> Lock:
+def read_lock(root: Path, config: ParityConfig, text: str | None = None) -> Lock:
+    """The lock file ``config`` names, under ``root`` (or its ``text``, already read)."""
     lock = Lock(config.lock_file)
     file = root / config.lock_file
-    if not file.is_file():
+    if text is None and not file.is_file():
         return lock
     lock.exists = True
     try:
-        raw = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        raw = yaml.load(text if text is not None else file.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         for rel, entry in (raw.get("pairs") or {}).items():
             sides: dict[Lang, SideRecord] = {}
             for lang in LANGS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,7 +137,7 @@ def _term_problems(node: yaml.Node | None, rel: str) -> list[Problem]:
     return problems
 
 
-def read_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem]]:
+def read_vocabularies(root: Path, read: Callable[[str], str | None] | None = None) -> tuple[dict[str, Vocabulary], list[Problem]]:
     """All vocabularies by name, and what is wrong in their files: one parse of each file.
 
     A file that is not valid YAML is a problem, and its vocabulary is left out.
@@ -147,7 +148,8 @@ def read_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem]]
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         rel = path.relative_to(root).as_posix()
         try:
-            node, raw = yamlload.compose_and_load(path.read_text(encoding="utf-8"))
+            text = read(rel) if read else None
+            node, raw = yamlload.compose_and_load(text if text is not None else path.read_text(encoding="utf-8"))
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             problems.append(
