@@ -145,7 +145,7 @@ def session(config: MkDocsConfig) -> Session:
     if found is None:
         model = load_model(Path(config.config_file_path).parent)
         by_virtual: dict[str, SourcePage | Asset] = {virtual_src(p): p for p in model.site.pages}
-        by_virtual.update({a.rel: a for a in model.site.assets})
+        by_virtual.update({virtual_asset(a, lang): a for a in model.site.assets for lang in LANGS})
         by_virtual.update({virtual_src(p): p for p in model.placeholders})
         defaults = {"site_name": config.site_name, "site_description": config.site_description or "",
                     "extra": dict(config.extra)}
@@ -331,6 +331,18 @@ def virtual_src(page: SourcePage) -> str:
     if page.lang == DEFAULT_LANG:
         return page.rel
     return f"{page.rel[: -len('.md')]}.{page.lang}.md"
+
+
+def virtual_asset(asset: Asset, lang: str) -> str:
+    """A case study's image in each language's build: 'x/pic.gif' -> 'x/pic.cy.gif' (and 'x/pic.en.gif').
+
+    With fallback_to_default off, i18n gives a language only the files suffixed with it (or, for the
+    default language, unsuffixed): an unsuffixed image would exist in the English build only, and the
+    Welsh page's link to it would break the strict build. Suffixing in every language also keeps a file
+    named like 'poster.cy.png' in both (i18n would otherwise take it for Welsh only).
+    """
+    stem, dot, ext = asset.rel.rpartition(".")
+    return f"{stem}.{lang}.{ext}" if dot and "/" not in ext else f"{asset.rel}.{lang}"
 
 
 def source_of(config: MkDocsConfig, file: Any) -> SourcePage | Asset | None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import case_study_fixtures as F
-from sitebuilder import make_site, run_kb
+from fixture_pages import minimal_site
+from sitebuilder import build, make_site, run_kb
 
 from kb.checks import check_root
 from kb.core.problem import Problem
@@ -207,3 +210,71 @@ def test_empty_folder(tmp_path: Path) -> None:
 def test_template_folder_is_not_checked(tmp_path: Path) -> None:
     files = {"case_studies/_template/en.md": "---\nid: \"[[id]]\"\n---\n[[x]]\n"}
     assert [p for p in problems_for(tmp_path, dict(files)) if p.path.startswith("case_studies/")] == []
+
+
+GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x01D\x00;"
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><script>alert(1)</script></svg>'
+
+
+def test_only_raster_images_may_sit_in_a_case_study_folder(tmp_path: Path) -> None:
+    """An SVG opened directly runs its script on our origin; so would HTML in disguise. Refused at path:1."""
+    files: dict[str, str | bytes] = dict(F.files("ffeiliau"))
+    bad: dict[str, bytes] = {
+        "drawing.svg": SVG,
+        "page.html": b"<script>alert(1)</script>",
+        "script.js": b"alert(1)",
+        "notes.txt": "Nodiadau'r grŵp".encode(),
+        "disguised.png": SVG,  # an SVG named as a PNG
+        "swapped.jpg": PNG,  # a real image, mislabelled
+        "huge.gif": GIF + b"\x00" * (5 * 1024 * 1024),
+    }
+    for name, data in bad.items():
+        files[f"case_studies/ffeiliau/{name}"] = data
+    files["case_studies/ffeiliau/llun-ŵyl.gif"] = GIF  # fine, and so is any name in Welsh
+    problems = only(problems_for(tmp_path, files), "case-study-file-type")
+    assert sorted(p.path for p in problems) == sorted(f"case_studies/ffeiliau/{n}" for n in bad)
+    assert all(p.line == 1 and p.hint for p in problems)
+    by_name = {p.path.rsplit("/", 1)[1]: p.message for p in problems}
+    assert "not a JPEG, PNG, GIF, WebP or AVIF image" in by_name["drawing.svg"]
+    assert "its name says PNG but its content is not an image" in by_name["disguised.png"]
+    assert "its name says JPEG but its content is a PNG image" in by_name["swapped.jpg"]
+    assert "MB limit" in by_name["huge.gif"]
+
+
+def test_case_study_images_are_published_in_both_languages(tmp_path: Path) -> None:
+    """CONTRIBUTING's promise, built for real: images in the folder, described in each language."""
+    images = {"pic.gif": GIF, "poster.cy.png": PNG, "lluniau/sgwâr-ŵyl.PNG": PNG}
+    alts = {
+        "en": ["Residents planning the festival", "The poster in Welsh", "The square"],
+        "cy": ["Trigolion yn cynllunio'r ŵyl", "Y poster yn Gymraeg", "Sgwâr y dref ar ddiwrnod yr ŵyl"],
+    }
+    files: dict[str, str | bytes] = dict(minimal_site())
+    folder = "case_studies/gwyl-gymunedol"
+    for lang, name in (("en", "en.md"), ("cy", "cy.md")):
+        shown = "".join(f"\n![{alt}]({src})\n" for alt, src in zip(alts[lang], images, strict=True))
+        files[f"{folder}/{name}"] = str(files[f"{folder}/{name}"]) + shown
+    for src, data in images.items():
+        files[f"{folder}/{src}"] = data
+    root = make_site(tmp_path / "repo", files)
+    assert run_kb(root, "check").returncode == 0
+    result = build(root)
+    assert result.returncode == 0, result.output
+
+    class Images(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[tuple[str, str]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = dict(attrs)
+            if tag == "img" and (a.get("src") or "").rsplit(".", 1)[-1].lower() in ("gif", "png"):
+                self.found.append((a.get("src") or "", a.get("alt") or ""))
+
+    for lang, prefix in (("en", ""), ("cy", "cy/")):
+        built = result.site / prefix / "case-studies" / "gwyl-gymunedol"
+        parser = Images()
+        parser.feed((built / "index.html").read_text(encoding="utf-8"))
+        assert [alt for _, alt in parser.found] == alts[lang]
+        for (src, _), (name, data) in zip(parser.found, images.items(), strict=True):
+            assert unquote(src) == name
+            assert (built / name).read_bytes() == data, f"{lang}: {name} not published beside the page"

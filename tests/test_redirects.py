@@ -95,3 +95,11 @@ def test_problems_name_the_line(tmp_path):
 def test_invalid_yaml_is_a_problem_not_a_traceback(tmp_path):
     problems = _model(tmp_path, "a: [b\n").redirect_problems
     assert [p.rule_name for p in problems] == ["redirects-file"]
+
+
+def test_a_redirect_over_a_case_study_image_is_refused(tmp_path):
+    files = links_site(case_id="gwyl-newydd", redirects="case-studies/gwyl-newydd/llun.png/: community\n")
+    files["case_studies/gwyl-newydd/llun.png"] = "not read here"
+    problems = load_model(make_site(tmp_path, files)).redirect_problems
+    assert [(p.line, p.rule_name) for p in problems] == [(1, "redirect-over-page")]
+    assert "case_studies/gwyl-newydd/llun.png" in problems[0].message

@@ -17,7 +17,7 @@ from typing import Any
 from kb.core.problem import Problem, problem
 from kb.model import BuildModel
 from kb.sources.bibliography import Bibliography
-from kb.sources.content import CASE_STUDIES_DIR, Site, SourcePage
+from kb.sources.content import CASE_STUDIES_DIR, Asset, Site, SourcePage
 
 RULES = (
     "case-study-files",
@@ -27,6 +27,7 @@ RULES = (
     "case-study-source",
     "case-study-personal-data",
     "case-study-placeholder",
+    "case-study-file-type",
 )
 
 # Pages published inside case-studies/ next to the case studies: an id must not take their URL.
@@ -130,6 +131,79 @@ def check_images(site: Site, page: SourcePage) -> list[Problem]:
                     f"Describe what the image shows, in {language}, between the square brackets: ![what it shows]({ref.src}).",
                 )
             )
+    return problems
+
+
+# The raster image formats a case study may hold, by file name and by their first bytes. Nothing
+# else is published from a case study's folder: an SVG, HTML or script file opened directly would
+# run its code on the site's own origin, and a mislabelled file could be one of those in disguise.
+IMAGE_TYPES: dict[str, tuple[str, ...]] = {
+    "JPEG": (".jpg", ".jpeg"),
+    "PNG": (".png",),
+    "GIF": (".gif",),
+    "WebP": (".webp",),
+    "AVIF": (".avif",),
+}
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+def image_type(head: bytes) -> str | None:
+    """The raster format a file's first 16 bytes announce, if it is one of IMAGE_TYPES."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "GIF"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "WebP"
+    if head[4:12] in (b"ftypavif", b"ftypavis"):
+        return "AVIF"
+    return None
+
+
+def _type_by_name(name: str) -> str | None:
+    lower = name.lower()
+    return next((kind for kind, exts in IMAGE_TYPES.items() if lower.endswith(exts)), None)
+
+
+def _unpublishable(asset: Asset) -> tuple[str, str] | None:
+    """Why a file in a case study's folder cannot be published, and the fix; None if it can."""
+    allowed = ", ".join(ext for exts in IMAGE_TYPES.values() for ext in exts)
+    named = _type_by_name(asset.path)
+    if named is None:
+        return (
+            "it is not a JPEG, PNG, GIF, WebP or AVIF image (by its name)",
+            f"Only en.md, cy.md and images ending {allowed} may be in a case study's folder; save a photo or "
+            "drawing in one of those formats (never SVG, HTML or a script), or delete the file.",
+        )
+    try:
+        size = asset.abs_path.stat().st_size
+        with asset.abs_path.open("rb") as fh:
+            found = image_type(fh.read(16))
+    except OSError as err:
+        return f"it cannot be read ({err.strerror})", "Save the image again, or delete the file."
+    if found != named:
+        return (
+            f"its name says {named} but its content is {f'a {found} image' if found else 'not an image'}",
+            "Save the image again in the format its name says (or rename it to match its format).",
+        )
+    if size > MAX_IMAGE_BYTES:
+        return (
+            f"it is {size / 1024 / 1024:.1f} MB, more than the {MAX_IMAGE_BYTES // 1024 // 1024} MB limit",
+            "Save a smaller version (at most 2000 pixels wide is plenty on any screen).",
+        )
+    return None
+
+
+def check_asset_files(site: Site) -> list[Problem]:
+    """Only raster images (by name and content, at most MAX_IMAGE_BYTES) sit beside en.md and cy.md."""
+    problems: list[Problem] = []
+    for asset in site.assets:
+        why = _unpublishable(asset)
+        if why is not None:
+            reason, fix = why
+            problems.append(problem("case-study-file-type", asset.path, 1, f"'{asset.path}' cannot be published: {reason}.", fix))
     return problems
 
 
@@ -331,7 +405,7 @@ def check_files(site: Site) -> list[Problem]:
 
 def check(model: BuildModel) -> list[Problem]:
     site = model.site
-    problems = check_files(site)
+    problems = check_files(site) + check_asset_files(site)
     known = bibliography_ids(model.data.bibliography)
     for page in site.pages:
         if page.kind != "case-study" or page.text is None:

@@ -23,7 +23,7 @@ from kb.publish.csp import REDIRECT_POLICY, REFERRER_POLICY, policy_text
 from kb.publish.embeds import EMBED_DIR
 from kb.publish.reserved import MAX_PATH, bad_segment, reserved_by, reserved_problem
 from kb.publish.templating import render
-from kb.sources.content import LANGS, Lang, Site
+from kb.sources.content import LANGS, Asset, Lang, Site
 from kb.sources.urls import ID_SECTIONS, absolute, neutral_path, relative, with_lang
 
 RULES = ("redirect-target-missing", "redirect-over-page", "redirects-file")
@@ -91,6 +91,7 @@ def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[P
             )
         ]
     pages = _page_paths(site)
+    files = {a.rel: a for a in site.assets}
     ids = _ids(site)
     redirects: list[Redirect] = []
     problems: list[Problem] = []
@@ -167,6 +168,18 @@ def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[P
                 )
             )
             continue
+        image = _file_at(source, files)
+        if image is not None:
+            problems.append(
+                problem(
+                    "redirect-over-page",
+                    REDIRECTS_FILE,
+                    line,
+                    f"'{source}' is at the address of the published file {image.path}, so the redirect would hide it.",
+                    "Delete this redirect.",
+                )
+            )
+            continue
         value = raw_value.strip()
         target_rel: str | None
         if "/" in value:
@@ -188,6 +201,12 @@ def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[P
             continue
         redirects.append(Redirect(source, target, line, target_rel))
     return redirects, problems
+
+
+def _file_at(source: str, files: dict[str, Asset]) -> Asset | None:
+    """The published file (a case study's image) at ``source`` or at a folder ``source`` would be in."""
+    parts = source.rstrip("/").split("/")
+    return next((files[p] for p in ("/".join(parts[:n]) for n in range(len(parts), 0, -1)) if p in files), None)
 
 
 def _show_rel(site: Site, rel: str) -> str:
