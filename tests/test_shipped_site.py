@@ -72,3 +72,19 @@ def test_the_csv_files_open_with_the_right_rows_in_both_languages(site: Path, la
     assert {row[0] for row in table[1:]} == pages and len(table) - 1 == len(pages)
     page_column = table[0].index("Tudalen ar y wefan hon" if lang == "cy" else "Page on this site")
     assert all(f"/{prefix}{folder}/{row[0]}/" in row[page_column] for row in table[1:])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("prefix", "embed"), [("", "Embed"), ("/cy", "Mewnblannu")])
+def test_a_guide_prints_to_pdf_without_embed_code(site: Path, tmp_path: Path, prefix: str, embed: str) -> None:
+    from browser import chromium, serve
+    from pypdf import PdfReader
+
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}{prefix}/guides/public-services-boards/")
+        page.emulate_media(media="print")
+        page.pdf(path=str(tmp_path / "guide.pdf"), format="A4")
+    text = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "guide.pdf")).pages)
+    assert "iframe" not in text and embed not in text
+    assert "legislation.gov.uk/anaw/2015/2/contents" in text.replace("\n", "").replace(" ", "")
