@@ -43,6 +43,7 @@ from mkdocs.structure.files import File, Files
 from kb.built.merge import OUTLINES, fill_anchor_pairs, merge_language, write_outlines
 from kb.built.staging import Staging, stages
 from kb.built.workers import Background, ChildCommand, record_line, usable_cores
+from kb.core.messages import lang_from_env, text
 from kb.model import BuildModel, load_model
 from kb.publish.items import SiteInfo
 from kb.publish.language_switch import Heading
@@ -431,14 +432,14 @@ def set_alternates(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
 def site_info(config: MkDocsConfig) -> SiteInfo:
     """The site's address, and its name and description in each language (i18n's per-language settings)."""
     if not config.site_url:
-        raise PluginError("site_url is not set in mkdocs.yml: feeds, the API and embeds need absolute addresses.")
+        raise PluginError(text("build.no-site-url", lang_from_env()))
     names: dict[str, str] = {}
     descriptions: dict[str, str] = {}
     for lang in LANGS:
         name = language_setting(config, lang, "site_name")
         desc = language_setting(config, lang, "site_description")
         if not name or not desc:
-            raise PluginError(f"mkdocs.yml: the i18n language '{lang}' needs its own site_name and site_description.")
+            raise PluginError(text("build.no-language-names", lang_from_env(), lang=lang))
         names[lang], descriptions[lang] = str(name), str(desc)
     url = str(config.site_url)
     return SiteInfo(url if url.endswith("/") else url + "/", names, descriptions)

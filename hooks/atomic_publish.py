@@ -8,6 +8,8 @@ import _i18n_bridge as bridge
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
+from kb.core.messages import lang_from_env, text
+
 log = get_plugin_logger("kb")
 
 
@@ -50,4 +52,4 @@ on_post_build = CombinedEvent(_merge_other_languages, _publish)
 def on_build_error(error: Exception) -> None:
     kept = bridge.abandon_staging()
     if kept is not None:
-        log.error(f"The build failed, so nothing was published: {kept} is unchanged.")
+        log.error(text("build.failed-unchanged", lang_from_env(), site=kept))

@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from kb.checks import check_site
+from kb.core.messages import lang_from_env, text
 from kb.core.problem import has_errors
 
 # Warnings only count under --strict through a plugin logger.
@@ -19,11 +20,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not bridge.is_outer_pass(config):
         return config
     problems = check_site(bridge.model(config))
+    lang = lang_from_env()  # KB_LANG=cy or a Welsh locale: every problem in Welsh
     for p in problems:
-        (log.error if p.is_error else log.warning)(p.format())
+        (log.error if p.is_error else log.warning)(p.format(lang))
     if has_errors(problems):
-        errors = sum(p.is_error for p in problems)
-        raise PluginError(
-            f"{errors} content error(s) found; nothing was published. Fix the lines listed above."
-        )
+        raise PluginError(text("build.content-errors", lang, count=sum(p.is_error for p in problems)))
     return config

@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.checks.manifest import unbuilt
+from kb.core.messages import lang_from_env, text
 from kb.publish.downloads import download_files
 from kb.publish.generate import generated_files, is_built, write_files
 from kb.publish.page_meta import page_meta
@@ -73,8 +74,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"could not write {err.filename}: {err.strerror}; nothing was published.") from None
     # The last word: every promised URL is really in site/ now, whoever generated it.
     missing = unbuilt(model.manifest, lambda path: is_built(site_dir, path))
+    lang = lang_from_env()
     for problem in missing:
-        log.error(problem.format())
+        log.error(problem.format(lang))
     if missing:
-        raise PluginError(f"{len(missing)} published URL(s) would break; see {MANIFEST_FILE} and data/redirects.yml.")
+        raise PluginError(text("build.urls-would-break", lang, count=len(missing), manifest=MANIFEST_FILE))
     log.info(f"published {len(out)} feed, API, embed and redirect files for {len(model.items)} items")

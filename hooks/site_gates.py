@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from kb.built.sitecheck import check_site_dir
+from kb.core.messages import lang_from_env, text
 from kb.core.problem import has_errors
 from kb.publish.redirects import redirect_paths
 
@@ -33,10 +34,9 @@ def _check_built_site(config: MkDocsConfig) -> None:
     problems = check_site_dir(Path(config.site_dir), model.site, config.site_url or "", display_dir=bridge.display_name(config),
                               redirect_paths=redirect_paths(model.redirects))
     for p in problems:
-        (log.error if p.is_error else log.warning)(p.format())
+        (log.error if p.is_error else log.warning)(p.format(lang_from_env()))
     if has_errors(problems):
-        errors = sum(p.is_error for p in problems)
-        raise PluginError(f"{errors} problem(s) in the built site; nothing was published. Fix the lines listed above.")
+        raise PluginError(text("build.site-errors", lang_from_env(), count=sum(p.is_error for p in problems)))
 
 
 on_post_build = CombinedEvent(_keep_each_languages_404, _check_built_site)

@@ -66,10 +66,18 @@ def make_site(root: Path, files: dict[str, str | bytes], keep_data: bool = True)
     return root
 
 
-def build(root: Path, *extra: str, renderer: str = "mkdocs") -> BuildResult:
+def english_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for a command under test: English unless the test asks otherwise, whatever
+    the machine's locale (the contributor's language comes from KB_LANG or the locale)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("KB_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env["LANG"] = "C.UTF-8"
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+
+
+def build(root: Path, *extra: str, renderer: str = "mkdocs", env: dict[str, str] | None = None) -> BuildResult:
     """Run the real ``mkdocs build --strict`` (or ``properdocs build --strict``) on a fixture repository."""
     site = root / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = english_env(env)
     proc = subprocess.run(
         [sys.executable, "-m", renderer, "build", "--strict", "-d", str(site), *extra],
         cwd=root,
@@ -81,6 +89,8 @@ def build(root: Path, *extra: str, renderer: str = "mkdocs") -> BuildResult:
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site, root)
 
 
-def run_kb(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m kb ...`` in a fixture repository."""
-    return subprocess.run([sys.executable, "-m", "kb", *args], cwd=root, capture_output=True, text=True, timeout=300)
+def run_kb(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m kb ...`` in a fixture repository (in English unless ``env`` says otherwise)."""
+    return subprocess.run(
+        [sys.executable, "-m", "kb", *args], cwd=root, capture_output=True, text=True, timeout=300, env=english_env(env)
+    )

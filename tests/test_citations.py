@@ -224,22 +224,37 @@ def test_parity_welsh_drops_a_citation_names_both_files_and_lines(bib):
     assert len(problems) == 1
     p = problems[0]
     assert (p.rule_name, p.path, p.line) == ("citation-parity", "docs_cy/guides/x.md", 8)
-    assert "[@b]" in p.message and "docs/guides/x.md:6" in p.message
+    assert p.message.startswith("the English version docs/guides/x.md cites [@b] once ([@b] at line 6)")
+    assert "this version does not" in p.message
 
 
 def test_parity_different_locator_is_a_difference(bib):
     cy = "---\nid: x\n---\nUn [@a, t. 5].\n\nDau [@b].\n\nTri [@c, tt. 3-4].\n"
     problems = pair(EN, cy, bib)
-    got = sorted((p.line, p.message.split(",")[0]) for p in problems)
-    assert [line for line, _ in got] == [4, 4]
-    assert any("[@a, p. 4]" in p.message and "docs/guides/x.md:4" in p.message for p in problems)
-    assert any("[@a, p. 5]" in p.message and "docs/guides/x.md" in p.message for p in problems)
+    assert [(p.line, p.rule_name) for p in problems] == [(4, "citation-parity")]
+    assert problems[0].message == (
+        "[@a] is cited with different locators here and in the English version docs/guides/x.md: "
+        "here [@a, t. 5] at line 4; there [@a, p. 4] at line 4."
+    )
+    assert "yma [@a, t. 5] ar linell 4; yno [@a, p. 4] ar linell 4." in problems[0].describe("cy")
+
+
+def test_parity_counts_each_sources_citations_on_both_sides(bib):
+    en = "---\nid: x\n---\nUn [@a].\n\nDau [@a].\n\nTri [@a].\n"
+    cy = "---\nid: x\n---\nUn [@a].\n\nDau [@a].\n\nTri.\n"
+    problems = pair(en, cy, bib)
+    assert len(problems) == 1
+    assert problems[0].message.startswith(
+        "[@a] is cited twice here but 3 times in the English version docs/guides/x.md: "
+        "here [@a] at line 4, [@a] at line 6; there [@a] at line 4, [@a] at line 6, [@a] at line 8."
+    )
+    assert problems[0].describe("cy").startswith("cyfeirir at [@a] ddwywaith yma ond 3 gwaith yn y fersiwn Saesneg")
 
 
 def test_parity_extra_welsh_citation(bib):
     cy = "---\nid: x\n---\nUn [@a, t. 4].\n\nDau [@b; @d].\n\nTri [@c, tt. 3-4].\n"
     problems = pair(EN, cy, bib)
-    assert [(p.line, "[@d]" in p.message) for p in problems] == [(6, True)]
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [(6, "this version cites [@d] once")]
 
 
 # --------------------------------------------------------------------------- rendering
@@ -433,8 +448,9 @@ FAILURES = {
     ),
     "Welsh page drops a citation": (
         {"docs_cy/guides/sources.md": GUIDE_CY.replace(" [@lent-studdert-2019, tt. 17-18]", "")},
-        "docs_cy/guides/sources.md:10: error KB027 citation-parity: the Welsh version does not cite "
-        "[@lent-studdert-2019, pp. 17–18], which the English version docs/guides/sources.md:12 cites.",
+        "docs_cy/guides/sources.md:10: error KB027 citation-parity: [@lent-studdert-2019] is cited once here but "
+        "twice in the English version docs/guides/sources.md: here [@lent-studdert-2019, t. 84] at line 10; there "
+        "[@lent-studdert-2019, p. 84] at line 10, [@lent-studdert-2019, pp. 17–18] at line 12.",
     ),
 }
 

@@ -35,13 +35,17 @@ def test_not_utf8_fails_cleanly(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_check_in_welsh_adds_each_rules_meaning_in_welsh(tmp_path):
+def test_check_in_welsh_says_each_problem_in_welsh(tmp_path):
     files = minimal_site()
     files["docs_cy/guides/community.md"] = files["docs_cy/guides/community.md"].replace(
         "[co-production-basics]", "[cydgynhyrchu]"
     )
     result = run_kb(make_site(tmp_path, files), "check", "--lang", "cy")
     assert result.returncode == 1
-    assert "error KB003 vocabulary:" in result.stdout
-    assert "(KB003) Nid yw gwerth yn un o'r dynodwyr yn yr eirfa reoledig" in result.stdout
+    assert "gwall KB003 vocabulary: mae gan 'themes' y gwerth 'cydgynhyrchu', nad yw yn yr eirfa 'themes'." in result.stdout
+    assert "Defnyddiwch un o'r rhain:" in result.stdout
     assert "Gwallau: 2, rhybuddion: 0." in result.stderr
+    # The same with a Welsh locale and no option; KB_LANG wins over the locale.
+    by_locale = run_kb(tmp_path, "check", env={"LANG": "cy_GB.UTF-8"})
+    assert by_locale.stdout == result.stdout
+    assert "error KB003" in run_kb(tmp_path, "check", env={"LANG": "cy_GB.UTF-8", "KB_LANG": "en"}).stdout

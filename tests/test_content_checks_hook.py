@@ -1,5 +1,7 @@
 """Each bad input of the front-matter checks fails the real build: path:line, rule, no traceback, nothing written."""
 
+import re
+
 import pytest
 from fixture_pages import minimal_site
 from sitebuilder import build, make_site, run_kb
@@ -45,3 +47,15 @@ def test_bad_input_fails_build_and_check_with_path_line(tmp_path, case):
     line_of_problem = [line for line in check.stdout.splitlines() if expected in line][0]
     path, line = line_of_problem.split(":")[:2]
     assert path.endswith(".md") and int(line) >= 1
+
+
+def test_the_build_speaks_welsh_when_kb_lang_or_the_locale_says_so(tmp_path):
+    files = dict(minimal_site())
+    files[GUIDE] = files[GUIDE].replace("[co-production-basics]", "[cydgynhyrchu]")
+    root = make_site(tmp_path, files)
+    for env in ({"KB_LANG": "cy"}, {"LANG": "cy_GB.UTF-8"}):
+        result = build(root, env=env)
+        assert result.returncode != 0
+        assert f"{GUIDE}:" in result.output and "gwall KB003 vocabulary: mae gan 'themes' y gwerth 'cydgynhyrchu'" in result.output
+        assert re.search(r"Cafwyd \d+ gwall yn y cynnwys; ni chyhoeddwyd dim\.", result.output)
+        assert "content error(s) found" not in result.output

@@ -230,7 +230,11 @@ def test_report_lists_every_state_in_both_languages(tmp_path):
     assert '<span lang="cy">Penderfynu ar gyllideb gyda&#39;n gilydd</span>' in en
     out = run_kb(tmp_path, "parity")
     assert out.returncode == 1  # a missing page
-    assert re.search(r"guides/pending.md\s+pending", out.stdout) and re.search(r"guides/missing.md\s+missing", out.stdout)
+    assert re.search(r"guides/pending.md\s+translation pending", out.stdout)
+    assert re.search(r"guides/missing.md\s+missing", out.stdout)
+    welsh = run_kb(tmp_path, "parity", "--lang", "cy").stdout
+    assert welsh.startswith("Tudalen") and re.search(r"guides/pending.md\s+cyfieithiad ar y gweill", welsh)
+    assert "tudalen:" in welsh.splitlines()[-1] and "ar goll" in welsh.splitlines()[-1]
 
 
 # ---- real builds: one fixture site per state, and the "done when" cases -----------------
@@ -249,7 +253,7 @@ def test_state_paired_builds(tmp_path):
     assert "guides/budgets.md" in (root / "translations.lock.yml").read_text(encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.output
-    assert re.search(r"guides/budgets.md\s+paired", run_kb(root, "parity").stdout)
+    assert re.search(r"guides/budgets.md\s+in step", run_kb(root, "parity").stdout)
 
 
 @pytest.mark.build
@@ -303,4 +307,4 @@ def test_state_pending_builds_with_a_placeholder(tmp_path):
     assert result.returncode == 0, result.output
     html = (result.site / "cy" / "guides" / "budgets" / "index.html").read_text(encoding="utf-8")
     assert "Heb ei chyfieithu i&#39;r Gymraeg eto" in html
-    assert re.search(r"guides/budgets.md\s+pending", run_kb(root, "parity").stdout)
+    assert re.search(r"guides/budgets.md\s+translation pending", run_kb(root, "parity").stdout)

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
 from kb.checks.safe_html import url_scheme
+from kb.core.messages import Param
 
 # Where the site's own scripts live: the theme's and ours (assets/), and the search engine's.
 OWN_SCRIPT_DIRS = ("assets/", "pagefind/")
@@ -37,9 +38,9 @@ class Active:
     """One piece of active content in a built page."""
 
     line: int  # 1-based line in the built file
-    message: str
-    hint: str
+    key: str  # its KB103 active-content message in data/messages.yml
     needle: str  # what to look for in the source Markdown
+    params: dict[str, Param] = field(default_factory=dict)
 
 
 def _line_of(text: str, needle: str, start_hint: int = 0) -> int:
@@ -90,48 +91,28 @@ def active_content(page_rel: str, text: str, redirect_page: bool = False, base_p
         for name, value in attrs.items():
             name = name.lower()
             if name.startswith("on"):
-                found.append(Active(
-                    _line_of(text, f"{name}="),
-                    f"<{tag}> has the event-handler attribute '{name}', which would run code in readers' browsers",
-                    f"Remove '{name}=...' from the page or template that writes it.",
-                    name,
-                ))
+                found.append(Active(_line_of(text, f"{name}="), "event-handler", name, {"tag": tag, "name": name}))
             elif name in _URL_ATTRS and value:
                 scheme = url_scheme(value.split(",")[0].strip() if name.endswith("srcset") else value)
                 if scheme in ("javascript", "vbscript") and tag in ("a", "area") and name == "href":
                     continue  # the link check reports these (KB091 unsafe-url), once is enough
                 if scheme in _BAD_SCHEMES:
                     found.append(Active(
-                        _line_of(text, value[:30]),
-                        f"<{tag} {name}=> uses a '{scheme}:' address ('{value[:60]}')",
-                        "Link to a web page (https://...) or to a file of the knowledge base instead.",
-                        value[:30],
+                        _line_of(text, value[:30]), "bad-scheme", value[:30],
+                        {"tag": tag, "name": name, "scheme": scheme, "shown": value[:60]},
                     ))
         if tag == "script":
             src = attrs.get("src")
             kind = (attrs.get("type") or "").strip().lower()
             if src is None:
                 if kind not in _DATA_TYPES:
-                    found.append(Active(
-                        _line_of(text, (node.text() or "")[:40]),
-                        "the page has an inline <script>; only the site's own script files may run",
-                        "Move the code into a file under overrides/assets/ and load it with <script src>.",
-                        "<script",
-                    ))
+                    found.append(Active(_line_of(text, (node.text() or "")[:40]), "inline-script", "<script"))
             elif _other_host(src, site_url):
                 continue  # the third-party check reports it (KB170 third-party-resource)
             elif not _own_script(page_rel, src, base_path, site_url):
                 found.append(Active(
-                    _line_of(text, src),
-                    f"the page loads the script '{src[:80]}', which is not one of the site's own script files",
-                    f"Only scripts under {' or '.join(OWN_SCRIPT_DIRS)} in the built site may run.",
-                    src,
+                    _line_of(text, src), "foreign-script", src, {"src": src[:80], "folders": " / ".join(OWN_SCRIPT_DIRS)}
                 ))
         elif tag == "meta" and _REFRESH.fullmatch((attrs.get("http-equiv") or "").strip()) and not redirect_page:
-            found.append(Active(
-                _line_of(text, "refresh"),
-                "the page has a <meta http-equiv=\"refresh\">, which sends readers elsewhere; only redirect pages may",
-                "Add the old address to data/redirects.yml instead; the build writes the redirect page.",
-                "refresh",
-            ))
+            found.append(Active(_line_of(text, "refresh"), "meta-refresh", "refresh"))
     return found

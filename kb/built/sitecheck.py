@@ -31,7 +31,8 @@ import yaml
 
 from kb.built.gate import active_content
 from kb.checks.safe_html import UNSAFE_URL, url_scheme
-from kb.core.problem import Problem, problem, sort_problems
+from kb.core.messages import Joined, Message, Param, msg
+from kb.core.problem import Problem, problem, rule_message, sort_problems
 from kb.sources.content import DEFAULT_LANG, LANGS, Site, SourcePage
 
 RULES = (
@@ -262,31 +263,31 @@ def _needles(url: str) -> list[str]:
     return out
 
 
-def external_url_problem(url: str) -> str | None:
+def external_url_problem(url: str) -> Message | None:
     """Why an absolute http(s) address is not well formed, or None if it is."""
     if any(c.isspace() for c in url):
-        return "it contains a space"
+        return msg("terms.url-space")
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as err:
-        return f"it cannot be read as an address ({err})"
+        return msg("terms.url-unreadable", error=str(err))
     if parts.scheme not in ("http", "https"):
-        return f"its scheme '{parts.scheme}' is not http or https"
+        return msg("terms.url-scheme", scheme=parts.scheme)
     host = parts.hostname or ""
     if not host:
-        return "it has no host name after '//'"
+        return msg("terms.url-no-host-slashes")
     if port == 0:
-        return "its port is 0"
+        return msg("terms.url-port-zero")
     if host == "localhost" or re.fullmatch(r"[0-9.]+", host) or host.startswith("["):
-        return "it points at a local or numeric address that readers cannot reach"
+        return msg("terms.url-local")
     try:
         ascii_host = host.encode("idna").decode("ascii")
     except UnicodeError:
-        return f"its host name '{host}' is not valid"
+        return msg("terms.url-bad-host", host=host)
     labels = ascii_host.rstrip(".").split(".")
     if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels):
-        return f"its host name '{host}' is not a valid domain"
+        return msg("terms.url-bad-domain", host=host)
     return None
 
 
@@ -313,7 +314,8 @@ class SiteChecker:
         self.pages: dict[str, BuiltPage] = {}
         self.problems: list[Problem] = []
         # Problems that come from the theme (the same on many pages) are reported once.
-        self._template_problems: dict[tuple[str, str], tuple[Problem, int]] = {}
+        # (rule, what it is about) -> (rule, path, line, message key, values, count).
+        self._template_problems: dict[tuple[str, str], tuple[str, str, int, str, dict[str, Param], int]] = {}
         self._reports = 0  # problems reported so far, counting the ones merged into another
         # The navigation, header and footer repeat the same links on every page (~100 a page), so
         # what does not depend on the page is worked out once: each address's scheme, the
@@ -333,7 +335,7 @@ class SiteChecker:
                 self.pages[rel] = parse_built_page(rel, text)
                 # The active-content gate (kb.built.gate) reads the same text, independently of the checks.
                 for found in active_content(rel, text, rel in redirects, self.base_path, self.site_url):
-                    self._report("active-content", rel, found.line, found.message, found.hint, found.needle)
+                    self._report("active-content", rel, found.line, found.key, found.needle, values=found.params)
 
     def _redirect_pages(self) -> set[str]:
         """The built files that are redirect pages (the only ones a meta refresh belongs on)."""
@@ -341,35 +343,39 @@ class SiteChecker:
 
     # --- reporting ---------------------------------------------------------------------------
 
-    def _report(self, rule: str, built: str, built_line: int, message: str, hint: str, url: str = "",
-                from_template: bool = False, same_as: str = "") -> None:
+    def _report(self, rule: str, built: str, built_line: int, key: str, url: str = "",
+                from_template: bool = False, same_as: str = "", values: dict[str, Param] | None = None,
+                **params: Param) -> None:
+        """A problem found in the built page ``built``; its message (``key``, under the rule's id in
+        data/messages.yml, with ``values`` and ``params``) ends with ``{where}``, which says where."""
+        params = {**(values or {}), **params}
         self._reports += 1
         shown = f"{self.display_dir}/{built}"
         source = self.sources.source(built)
         line = _line_in_source(source, _needles(url)) if (source and url) else None
         if source is not None and not from_template and (line is not None or not url):
-            self.problems.append(
-                problem(rule, source.path, line or source.front.body_line, f"{message} (in the built page {shown}).",
-                        hint)
-            )
+            where = msg("terms.built-page", page=shown)
+            text = rule_message(rule, key, where=where, **params)
+            self.problems.append(problem(rule, source.path, line or source.front.body_line, text))
             return
         # Not written in the page's Markdown: the theme or a generated page made it; say so once.
-        key = (rule, same_as or message)
-        if key in self._template_problems:
-            first, count = self._template_problems[key]
-            self._template_problems[key] = (first, count + 1)
+        same = (rule, same_as or rule_message(rule, key, where="", **params).render())
+        if same in self._template_problems:
+            *first, count = self._template_problems[same]
+            self._template_problems[same] = (*first, count + 1)  # type: ignore[assignment]
             return
-        where = f"the built page {shown}, line {built_line}"
         if source is not None:
-            where += f" (from {source.path}, but not in its Markdown: a template or generated part made it)"
-        self._template_problems[key] = (problem(rule, shown, built_line, f"{message} ({where}).", hint), 1)
+            where = msg("terms.built-line-from", page=shown, line=built_line, source=source.path)
+        else:
+            where = msg("terms.built-line", page=shown, line=built_line)
+        self._template_problems[same] = (rule, shown, built_line, key, {**params, "where": where}, 1)
 
     def _flush_template_problems(self) -> None:
-        for first, count in self._template_problems.values():
+        for rule, path, line, key, params, count in self._template_problems.values():
             if count > 1:
-                first = Problem(first.path, first.line, first.rule_id, first.rule_name, first.severity,
-                                f"{first.message[:-1]}; the same on {count - 1} other page(s).", first.hint)
-            self.problems.append(first)
+                where = params["where"]
+                params = {**params, "where": Joined((where, msg("terms.same-elsewhere", count=count - 1)), "")}
+            self.problems.append(problem(rule, path, line, rule_message(rule, key, **params)))
         self._template_problems.clear()
 
     # --- checks ------------------------------------------------------------------------------
@@ -382,12 +388,7 @@ class SiteChecker:
             for link in page.links:
                 self._check_link(page, link)
             for line, src in page.images_without_alt:
-                self._report(
-                    "image-alt", page.rel, line,
-                    f"the image '{src}' has no alternative text",
-                    "Describe the image in the brackets: ![What the picture shows](file.jpg), in the page's language.",
-                    src,
-                )
+                self._report("image-alt", page.rel, line, "no-alt", src, src=src)
         self._check_outputs()
         self._flush_template_problems()
         return sort_problems(self.problems)
@@ -399,19 +400,12 @@ class SiteChecker:
     def _check_language(self, page: BuiltPage) -> None:
         expected = self._page_lang(page.rel)
         if page.lang.split("-")[0].lower() != expected:
-            self._report(
-                "page-language", page.rel, 1,
-                f"the page declares <html lang=\"{page.lang}\"> but it is published in the '{expected}' part of the site",
-                "Check the page is in the right folder (docs/ for English, docs_cy/ for Welsh) and report it to a maintainer.",
-                from_template=True,
-            )
+            self._report("page-language", page.rel, 1, "html-lang", from_template=True, lang=page.lang, expected=expected)
         for link in page.links:
             if link.tag == "a" and link.hreflang and link.hreflang != expected and not link.lang:
                 self._report(
-                    "page-language", page.rel, link.line,
-                    f"the link to the '{link.hreflang}' version ({link.url}) is not marked lang=\"{link.hreflang}\"",
-                    "Mark text in the other language with lang so screen readers pronounce it correctly.",
-                    from_template=True, same_as=f"hreflang={link.hreflang}",
+                    "page-language", page.rel, link.line, "switch-lang",
+                    from_template=True, same_as=f"hreflang={link.hreflang}", hreflang=link.hreflang, link=link.url,
                 )
 
     def _internal_path(self, page_rel: str, url: str) -> tuple[str, str] | None:
@@ -462,14 +456,7 @@ class SiteChecker:
         if self.site_url and url.startswith(self.site_url):
             return True
         host = urlsplit(url if not url.startswith("//") else "https:" + url).hostname or url
-        self._report(
-            "third-party-resource", page.rel, link.line,
-            f"the page loads '{url}' from another host ({host}), which tells that host who reads the page "
-            "and fails where it cannot be reached",
-            "Put the file in the knowledge base (an image next to the page, ![What it shows](picture.jpg)) and "
-            "link to it there; a theme or template file belongs in docs/assets/ or overrides/.",
-            url, same_as=url,
-        )
+        self._report("third-party-resource", page.rel, link.line, "other-host", url, same_as=url, link=url, host=host)
         return False
 
     def _check_link(self, page: BuiltPage, link: Link) -> None:
@@ -486,8 +473,7 @@ class SiteChecker:
             scheme = self._schemes[url] = url_scheme(url)
         internal = scheme is None or (self.site_url != "" and url.startswith(self.site_url))
         if scheme in ("javascript", "vbscript"):
-            self._report(UNSAFE_URL, page.rel, link.line, f"a link uses a '{scheme}:' address ('{url[:60]}')",
-                         "Link to a web page or another page of the knowledge base instead.", url)
+            self._report(UNSAFE_URL, page.rel, link.line, "built-scheme", url, scheme=scheme, shown=url[:60])
             return
         if not internal or url.startswith("//"):
             # Whether the address is well formed does not depend on the page it is on.
@@ -499,8 +485,7 @@ class SiteChecker:
             return
         resolved_path = self._internal_path(page.rel, url)
         if resolved_path is None:
-            self._report("broken-link", page.rel, link.line, f"the link '{url}' points outside the site",
-                         "Link to a page of the knowledge base by its .md file, or to a full https:// address.", url)
+            self._report("broken-link", page.rel, link.line, "outside", url, link=url)
             return
         if resolved_path in self._good_targets:
             return
@@ -517,34 +502,25 @@ class SiteChecker:
                 return
             why = external_url_problem(url)
             if why:
-                self._report("malformed-url", page.rel, link.line, f"the external link '{url}' is not well formed: {why}",
-                             "Copy the full address from the browser's address bar, starting https://.", url)
+                self._report("malformed-url", page.rel, link.line, "external", url, link=url, why=why)
             return
         why = external_url_problem("https:" + url)  # internal by its scheme, so '//host/...'
         if why:
-            self._report("malformed-url", page.rel, link.line, f"the link '{url}' is not well formed: {why}",
-                         "Write the full address, starting https://.", url)
+            self._report("malformed-url", page.rel, link.line, "scheme-relative", url, link=url, why=why)
 
     def _check_target(self, page: BuiltPage, link: Link, target: str, fragment: str) -> None:
         """An internal link's file (path inside the site folder) and its anchor exist."""
         url = link.url
         resolved = self._resolve(target)
         if resolved is None:
-            self._report(
-                "broken-link", page.rel, link.line,
-                f"the link '{url}' points to '{target or '/'}', which is not in the built site",
-                "Link to the .md file of an existing page (relative to this one), in the same language.", url,
-                same_as=target,
-            )
+            self._report("broken-link", page.rel, link.line, "missing-target", url, same_as=target, link=url, target=target or "/")
             return
         if fragment and resolved.endswith(".html"):
             target_page = self.pages.get(resolved)
             if target_page is not None and fragment not in target_page.ids:
                 self._report(
-                    "broken-anchor", page.rel, link.line,
-                    f"the link '{url}' points to '#{fragment}', which is not a heading or id on {resolved}",
-                    "Use the anchor of an existing heading (shown by the ¶ sign next to it), or link to the page only.",
-                    url, same_as=f"{resolved}#{fragment}",
+                    "broken-anchor", page.rel, link.line, "missing-anchor", url,
+                    same_as=f"{resolved}#{fragment}", link=url, fragment=fragment, page=resolved,
                 )
 
     def _check_outputs(self) -> None:
@@ -560,12 +536,9 @@ class SiteChecker:
                 if out in self.files:
                     continue
                 source = self.site.get(lang, rel) or any_page  # type: ignore[arg-type]
-                self.problems.append(problem(
-                    "missing-output", source.path, 1,
-                    f"the page '{rel}' was not written in '{lang}' ({self.display_dir}/{out} is missing).",
-                    "Add the translation, or declare it pending with 'translation: pending: YYYY-MM-DD' so a "
-                    "placeholder is published; if it is excluded on purpose, report it to a maintainer.",
-                ))
+                self.problems.append(
+                    problem("missing-output", source.path, 1, "not-written", rel=rel, lang=lang, out=f"{self.display_dir}/{out}")
+                )
 
 
 def check_site_dir(site_dir: Path, site: Site | None = None, site_url: str = "", display_dir: str = "",

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kb.core.messages import Param, msg
 from kb.core.problem import Problem, problem
 from kb.model import BuildModel
 from kb.sources.bibliography import Bibliography
@@ -33,7 +34,6 @@ RULES = (
 # Pages published inside case-studies/ next to the case studies: an id must not take their URL.
 RESERVED_IDS = frozenset({"themes", "regions", "index"})
 LANG_FILES = {"en": "en.md", "cy": "cy.md"}
-LANG_NAMES = {"en": "English", "cy": "Welsh"}
 
 # Template placeholders look like [[Write the title here]].
 PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]")
@@ -97,39 +97,16 @@ def check_images(site: Site, page: SourcePage) -> list[Problem]:
     }
     for ref in image_refs(page):
         if re.match(r"^([a-z][a-z0-9+.-]*:|//)", ref.src, re.I):
-            problems.append(
-                problem(
-                    "case-study-image",
-                    page.path,
-                    ref.line,
-                    f"the image '{ref.src}' is a web address; case-study images must be files in {folder}/.",
-                    f"Save the image (with permission to publish it) into {folder}/ and write ![description](file-name.jpg).",
-                )
-            )
+            problems.append(problem("case-study-image", page.path, ref.line, "web-address", src=ref.src, folder=folder))
             continue
         name = _image_name(ref.src)
         if name is None or name not in present:
-            where = "outside the case study's folder" if name is None else "not in the folder"
-            files = ", ".join(sorted(present)) or "none"
-            problems.append(
-                problem(
-                    "case-study-image",
-                    page.path,
-                    ref.line,
-                    f"the image '{ref.src}' is {where} ({folder}/; images there: {files}).",
-                    "Put the image file in the case study's folder and use just its file name, spelt exactly the same.",
-                )
-            )
+            files: Param = ", ".join(sorted(present)) or msg("terms.none")
+            key = "outside-folder" if name is None else "not-in-folder"
+            problems.append(problem("case-study-image", page.path, ref.line, key, src=ref.src, folder=folder, files=files))
         if not ref.alt:
-            language = LANG_NAMES[page.lang]
             problems.append(
-                problem(
-                    "case-study-image-alt",
-                    page.path,
-                    ref.line,
-                    f"the image '{ref.src}' has no alt text in {language}.",
-                    f"Describe what the image shows, in {language}, between the square brackets: ![what it shows]({ref.src}).",
-                )
+                problem("case-study-image-alt", page.path, ref.line, "no-alt", src=ref.src, in_language=msg(f"terms.in-{page.lang}"))
             )
     return problems
 
@@ -216,13 +193,9 @@ def check_image_pairs(page: SourcePage, other: SourcePage) -> list[Problem]:
         if name is not None and name not in theirs:
             problems.append(
                 problem(
-                    "case-study-image-alt",
-                    other.path,
-                    other.front.body_line,
-                    f"the image '{ref.src}' is used in {page.path}:{ref.line} but not in this file, "
-                    f"so {LANG_NAMES[other.lang]} readers get no description of it.",
-                    f"Add ![description in {LANG_NAMES[other.lang]}]({ref.src}) at the same place in this file, "
-                    f"or remove the image from {page.path}.",
+                    "case-study-image-alt", other.path, other.front.body_line, "not-in-other",
+                    src=ref.src, other=f"{page.path}:{ref.line}", other_path=page.path,
+                    language=msg(f"terms.lang-{other.lang}"), in_language=msg(f"terms.in-{other.lang}"),
                 )
             )
     return problems
@@ -240,15 +213,7 @@ def check_sources(page: SourcePage, known: set[str] | None) -> list[Problem]:
     problems: list[Problem] = []
     for i, key in enumerate(sources):
         if isinstance(key, str) and key not in known and not PLACEHOLDER.search(key):
-            problems.append(
-                problem(
-                    "case-study-source",
-                    page.path,
-                    page.front.line_of(f"sources.{i}"),
-                    f"the source '{key}' is not in data/bibliography.yml.",
-                    "Use the id of an entry in data/bibliography.yml, or add the publication there first (with its real details).",
-                )
-            )
+            problems.append(problem("case-study-source", page.path, page.front.line_of(f"sources.{i}"), "unknown", key=key))
     return problems
 
 
@@ -270,44 +235,27 @@ def check_personal_data(page: SourcePage) -> list[Problem]:
     if isinstance(contact, str) and not PLACEHOLDER.search(contact):
         text = contact.strip()
         if text.lower().startswith("mailto:") or EMAIL.search(text):
-            what = "an e-mail address"
+            what = "terms.is-email"
         elif text.lower().startswith("tel:") or PHONE.match(text):
-            what = "a phone number"
+            what = "terms.is-phone"
         else:
             what = ""
         if what:
             problems.append(
-                problem(
-                    "case-study-personal-data",
-                    page.path,
-                    page.front.line_of("contact"),
-                    f"the contact '{text}' is {what}; case studies publish no personal contact details.",
-                    "Give the https:// address of the organisation's public web page about this work instead.",
-                )
+                problem("case-study-personal-data", page.path, page.front.line_of("contact"), "contact", contact=text, what=msg(what))
             )
     for key, text in _strings({k: v for k, v in page.meta.items() if k != "contact"}, ""):
         m = EMAIL.search(text) if "@" in text else None  # no address without an '@'
         if m:
             problems.append(
                 problem(
-                    "case-study-personal-data",
-                    page.path,
-                    page.front.line_of(key.lstrip(".")),
-                    f"'{key.lstrip('.')}' contains the e-mail address '{m.group(0)}'.",
-                    "Remove it; link the organisation's public web page under 'contact' instead.",
+                    "case-study-personal-data", page.path, page.front.line_of(key.lstrip(".")), "field-email",
+                    field=key.lstrip("."), email=m.group(0),
                 )
             )
     for line, text in _body_lines(page) if "@" in page.body else ():
         for m in EMAIL.finditer(text):
-            problems.append(
-                problem(
-                    "case-study-personal-data",
-                    page.path,
-                    line,
-                    f"the text contains the e-mail address '{m.group(0)}'.",
-                    "Remove it; link the organisation's public web page under 'contact' instead.",
-                )
-            )
+            problems.append(problem("case-study-personal-data", page.path, line, "text-email", email=m.group(0)))
     return problems
 
 
@@ -324,15 +272,7 @@ def check_placeholders(page: SourcePage) -> list[Problem]:
     problems: list[Problem] = []
     for number, text in lines:
         for m in PLACEHOLDER.finditer(text):
-            problems.append(
-                problem(
-                    "case-study-placeholder",
-                    page.path,
-                    number,
-                    f"the template text '{m.group(0)}' has not been replaced.",
-                    "Replace it (including the double square brackets) with your own words, as the comment above it explains.",
-                )
-            )
+            problems.append(problem("case-study-placeholder", page.path, number, "not-replaced", text=m.group(0)))
     return problems
 
 
@@ -341,26 +281,10 @@ def check_folder_id(page: SourcePage) -> list[Problem]:
     page_id = page.page_id
     line = page.front.line_of("id")
     if folder in RESERVED_IDS:
-        return [
-            problem(
-                "case-study-folder-id",
-                page.path,
-                line,
-                f"the folder name '{folder}' is reserved for the case-study index pages.",
-                "Rename the folder (and the id in en.md and cy.md) to describe the case study, e.g. 'cardiff-youth-council'.",
-            )
-        ]
+        return [problem("case-study-folder-id", page.path, line, "reserved", folder=folder)]
     if page_id is None or page_id == folder or PLACEHOLDER.search(page_id):
         return []
-    return [
-        problem(
-            "case-study-folder-id",
-            page.path,
-            line,
-            f"the id '{page_id}' differs from the folder name '{folder}'.",
-            f"Use 'id: {folder}' here, or rename the folder to '{page_id}' (in both cases en.md and cy.md must agree).",
-        )
-    ]
+    return [problem("case-study-folder-id", page.path, line, "differs", id=page_id, folder=folder)]
 
 
 def check_files(site: Site) -> list[Problem]:
@@ -373,16 +297,10 @@ def check_files(site: Site) -> list[Problem]:
         rel_folder = f"{CASE_STUDIES_DIR}/{folder.name}"
         present = {lang: (folder / name).is_file() for lang, name in LANG_FILES.items()}
         strays = sorted(p.name for p in folder.glob("*.md") if p.name not in LANG_FILES.values())
-        stray_hint = f" This folder has {', '.join(strays)}: rename it to en.md or cy.md." if strays else ""
+        stray_hint: Param = msg("terms.stray-files", files=", ".join(strays)) if strays else ""
         if not any(present.values()):
             problems.append(
-                problem(
-                    "case-study-files",
-                    rel_folder,
-                    1,
-                    f"the folder has neither {rel_folder}/en.md nor {rel_folder}/cy.md.",
-                    f"Create both with 'python -m kb new case-study {folder.name}', or delete the folder.{stray_hint}",
-                )
+                problem("case-study-files", rel_folder, 1, "neither", folder=rel_folder, name=folder.name, strays=stray_hint)
             )
             continue
         for lang, ok in present.items():
@@ -392,12 +310,9 @@ def check_files(site: Site) -> list[Problem]:
             missing = f"{rel_folder}/{LANG_FILES[lang]}"
             problems.append(
                 problem(
-                    "case-study-files",
-                    f"{rel_folder}/{LANG_FILES[other]}",
-                    1,
-                    f"the {LANG_NAMES[lang]} version {missing} is missing.",
-                    f"Create {missing} with the same front-matter fields in {LANG_NAMES[lang]} "
-                    f"(see case_studies/_template/{LANG_FILES[lang]}).{stray_hint}",
+                    "case-study-files", f"{rel_folder}/{LANG_FILES[other]}", 1, "missing",
+                    version=msg(f"terms.version-{lang}"), missing=missing, in_language=msg(f"terms.in-{lang}"),
+                    file=LANG_FILES[lang], strays=stray_hint,
                 )
             )
     return problems

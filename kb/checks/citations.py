@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kb.core.messages import Joined, Message, msg
 from kb.core.problem import Problem, problem
 from kb.markdown.citations import CitationStyle, Cite, find_citations
 from kb.markdown.scan import mask_code
@@ -78,7 +79,7 @@ class PageCites:
 def check_page(page: SourcePage, bib: Bibliography, style: CitationStyle) -> PageCites:
     body = page.body
     found = find_citations(body, style, page.scan.masked)
-    problems = [problem("citation-syntax", page.path, page.scan.line(i.offset), i.message, i.hint) for i in found.issues]
+    problems = [problem("citation-syntax", page.path, page.scan.line(i.offset), i.text) for i in found.issues]
     cites: list[tuple[Cite, int]] = []
     for group in found.groups:
         line = page.scan.line(group.start)
@@ -86,102 +87,102 @@ def check_page(page: SourcePage, bib: Bibliography, style: CitationStyle) -> Pag
             cites.append((cite, line))
             if bib.get(cite.key) is None:
                 guess = bib.suggest(cite.key)
-                mean = f" Did you mean '@{guess}'?" if guess else ""
-                hint = (
-                    f"Use the id of an entry in {bib.path}, or add the source there first."
-                    if bib.exists
-                    else f"Create {bib.path} with an entry whose id is '{cite.key}'."
-                )
                 problems.append(
                     problem(
-                        "citation-unknown-key",
-                        page.path,
-                        line,
-                        f"'@{cite.key}' is not an id in {bib.path}.{mean}",
-                        hint,
+                        "citation-unknown-key", page.path, line, "unknown-key" if bib.exists else "no-bibliography",
+                        key=cite.key, bibliography=bib.path,
+                        suggestion=msg("terms.did-you-mean", value=f"@{guess}") if guess else "",
                     )
                 )
     for offset in unquoted_blockquotes(body, page.scan.masked):
-        problems.append(
-            problem(
-                "quotation-without-citation",
-                page.path,
-                page.scan.line(offset),
-                "this quotation does not end with a citation of its source.",
-                "End the quoted text with its source, e.g. '> … [@key, p. 12]', so readers can check it.",
-            )
-        )
+        problems.append(problem("quotation-without-citation", page.path, page.scan.line(offset), "no-citation"))
     return PageCites(page, cites, problems)
 
 
 def _parity(en: PageCites, cy: PageCites, style: CitationStyle) -> list[Problem]:
-    """Problems (on the Welsh file) for each citation one language has and the other lacks."""
+    """One problem (on the Welsh file) for each source the two languages cite differently.
+
+    The message gives the source's citations on each side, with their lines and locators: "[@b]
+    is cited twice here but 3 times in the English version", never one problem per occurrence.
+    """
+    if Counter(c for c, _ in en.cites) == Counter(c for c, _ in cy.cites):
+        return []
     en_seq = [c for c, _ in en.cites]
     cy_seq = [c for c, _ in cy.cites]
-    missing = Counter(en_seq) - Counter(cy_seq)  # in English only
-    extra = Counter(cy_seq) - Counter(en_seq)  # in Welsh only
-    if not missing and not extra:
-        return []
     matcher = difflib.SequenceMatcher(None, en_seq, cy_seq, autojunk=False)
     opcodes = matcher.get_opcodes()
-    pairs = [(b.a + k, b.b + k) for b in matcher.get_matching_blocks() for k in range(b.size)]
 
-    def anchor(index: int, side: int, other: PageCites) -> int:
-        """Line in ``other`` where the citation at ``index`` on this side would be: the citation
+    def anchor(index: int) -> int:
+        """Line in the Welsh file where the English citation at ``index`` would be: the citation
         that replaced it, else the next one, else the last one, else the start of the body."""
         for _tag, i1, i2, j1, j2 in opcodes:
-            lo, hi, olo, ohi = (i1, i2, j1, j2) if side == 0 else (j1, j2, i1, i2)
-            if lo <= index < hi:
-                target = min(olo + (index - lo), ohi - 1) if ohi > olo else olo
-                if target < len(other.cites):
-                    return other.cites[target][1]
+            if i1 <= index < i2:
+                target = min(j1 + (index - i1), j2 - 1) if j2 > j1 else j1
+                if target < len(cy.cites):
+                    return cy.cites[target][1]
                 break
-        if other.cites:
-            return other.cites[-1][1]
-        return other.page.front.body_line
+        if cy.cites:
+            return cy.cites[-1][1]
+        return cy.page.front.body_line
 
+    matched_en = {b.a + k for b in matcher.get_matching_blocks() for k in range(b.size)}
+    matched_cy = {b.b + k for b in matcher.get_matching_blocks() for k in range(b.size)}
     problems: list[Problem] = []
-    hint = (
-        "Both languages must cite the same sources with the same locators (Welsh may write t./tt. for p./pp.); "
-        "add the missing citation or remove the extra one."
-    )
-    matched_en = {p[0] for p in pairs}
-    matched_cy = {p[1] for p in pairs}
-    for wanted, seq, matched, side in ((missing, en.cites, matched_en, 0), (extra, cy.cites, matched_cy, 1)):
-        left = Counter(wanted)
-        # Prefer occurrences the alignment left unmatched; then any (a reordered translation).
-        order = [i for i in range(len(seq)) if i not in matched] + [
-            i for i in reversed(range(len(seq))) if i in matched
-        ]
-        for i in order:
-            cite, line = seq[i]
-            if left[cite] <= 0:
-                continue
-            left[cite] -= 1
-            shown = cite.show(style)
-            if side == 0:
-                problems.append(
-                    problem(
-                        "citation-parity",
-                        cy.page.path,
-                        anchor(i, 0, cy),
-                        f"the Welsh version does not cite {shown}, which the English version "
-                        f"{en.page.path}:{line} cites.",
-                        hint,
-                    )
+    keys = list(dict.fromkeys(c.key for c in en_seq + cy_seq))
+    for key in keys:
+        en_here = [(i, c, line) for i, (c, line) in enumerate(en.cites) if c.key == key]
+        cy_here = [(i, c, line) for i, (c, line) in enumerate(cy.cites) if c.key == key]
+        if Counter(c for _, c, _ in en_here) == Counter(c for _, c, _ in cy_here):
+            continue
+        # Where to point: a Welsh citation of this source the alignment left unmatched, else
+        # where the first unmatched English one would be in the Welsh file.
+        extra = [line for i, _, line in cy_here if i not in matched_cy]
+        lacking = [i for i, _, _ in en_here if i not in matched_en]
+        if extra:
+            line = extra[0]
+        elif lacking:
+            line = anchor(lacking[0])
+        else:
+            line = cy_here[0][2] if cy_here else anchor(en_here[0][0])
+        cy_where, en_where = _where(cy_here, "cy", style), _where(en_here, "en", style)
+        if not cy_here:
+            problems.append(
+                problem(
+                    "citation-parity", cy.page.path, line, "only-in-english",
+                    key=key, en_path=en.page.path, en_count=_times(len(en_here)), en_where=en_where,
                 )
-            else:
-                problems.append(
-                    problem(
-                        "citation-parity",
-                        cy.page.path,
-                        line,
-                        f"the Welsh version cites {shown} here, but the English version {en.page.path} does not "
-                        f"(near {en.page.path}:{anchor(i, 1, en)}).",
-                        hint,
-                    )
+            )
+        elif not en_here:
+            problems.append(
+                problem(
+                    "citation-parity", cy.page.path, line, "only-in-welsh",
+                    key=key, en_path=en.page.path, cy_count=_times(len(cy_here)), cy_where=cy_where,
                 )
+            )
+        elif len(en_here) == len(cy_here):
+            problems.append(
+                problem(
+                    "citation-parity", cy.page.path, line, "locators-differ",
+                    key=key, en_path=en.page.path, cy_where=cy_where, en_where=en_where,
+                )
+            )
+        else:
+            problems.append(
+                problem(
+                    "citation-parity", cy.page.path, line, "count-differs",
+                    key=key, en_path=en.page.path, cy_count=_times(len(cy_here)), en_count=_times(len(en_here)),
+                    cy_where=cy_where, en_where=en_where,
+                )
+            )
     return problems
+
+
+def _times(count: int) -> Message:
+    return msg(f"terms.times-{count}") if count <= 2 else msg("terms.times-many", count=count)
+
+
+def _where(cites: list[tuple[int, Cite, int]], lang: str, style: CitationStyle) -> Joined:
+    return Joined(tuple(msg("terms.cite-at", line=line, cite=c.show(style, lang)) for _, c, line in cites))
 
 
 def check(model: BuildModel) -> list[Problem]:

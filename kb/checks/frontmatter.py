@@ -17,6 +17,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from kb.core.messages import Message, Texts, msg
 from kb.core.problem import Problem, problem
 from kb.model import BuildModel
 from kb.sources.content import Site, SourcePage
@@ -33,28 +34,25 @@ def _show(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "...'"
 
 
-def _did_you_mean(value: str, options: list[str]) -> str:
+def did_you_mean(value: str, options: list[str]) -> Message | str:
+    """" Did you mean 'x'?" for the closest of ``options``, or nothing."""
     close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
+    return msg("terms.did-you-mean", value=close[0]) if close else ""
 
 
-def _date_hint(value: Any) -> str:
+def _date_problem(page: SourcePage, line: int, field: str, value: Any) -> Problem:
     m = _DMY.match(str(value))
     if m:
         day, month, year = m.groups()
         year = year if len(year) == 4 else f"20{year}"
-        return f"Write it as {year}-{int(month):02d}-{int(day):02d}."
-    return "Write it as YYYY-MM-DD, for example 2024-05-03."
+        fixed = f"{year}-{int(month):02d}-{int(day):02d}"
+        return problem("front-matter-schema", page.path, line, "date-guessable", field=field, value=_show(value), date=fixed)
+    return problem("front-matter-schema", page.path, line, "date", field=field, value=_show(value))
 
 
-_TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "array": "a list",
-    "object": "a group of fields",
-    "number": "a number",
-    "boolean": "true or false",
-}
+# JSON Schema and Python type names, as contributors say them ("a list"), in the catalogue's terms.
+_SCHEMA_TYPES = {"string": "string", "integer": "integer", "array": "array", "object": "object", "number": "number", "boolean": "boolean"}
+_PYTHON_TYPES = {"str": "string", "int": "integer", "list": "array", "dict": "object", "bool": "boolean", "NoneType": "null", "float": "number"}
 
 
 def _field(path: list[Any]) -> str:
@@ -72,131 +70,57 @@ def _explain(err: ValidationError, page: SourcePage, vocabs: dict[str, Vocabular
     wanted: Any = err.validator_value
     top = path[0] if path else ""
     rule = "front-matter-schema"
+    at = (rule, page.path, line)
     if err.validator == "required":
         missing = str(err.message).split("'")[1] if "'" in err.message else err.message
         line = page.front.body_line - 1 if page.front.present else 1
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"the required field '{missing}' is missing from this {type_name}.",
-            f"Add a line '{missing}: …' to the front matter (see data/schemas/{type_name}.yml).",
-        )
+        return problem(rule, page.path, line, "required-missing", field=missing, type=type_name)
     if err.validator == "additionalProperties":
         allowed = list((schema.get("properties") or {}).keys())
         extras = [k for k in (instance or {}) if k not in allowed]
         name = extras[0] if extras else "?"
         line = page.front.line_of(f"{field}.{name}" if field else name)
         return problem(
-            rule,
-            page.path,
-            line,
-            f"unknown field '{name}' in a {type_name}.{_did_you_mean(name, allowed)}",
-            f"Remove it or use one of: {', '.join(allowed)}.",
+            rule, page.path, line, "unknown-field",
+            field=name, type=type_name, suggestion=did_you_mean(name, allowed), allowed=", ".join(allowed),
         )
     if err.validator == "enum" and schema.get("x-vocabulary"):
         vocab = vocabs[schema["x-vocabulary"]]
-        value = instance
         return vocabulary_problem(
-            page.path,
-            line,
-            f"'{top}' has {_show(value)}, which is not in the '{vocab.name}' vocabulary.{_did_you_mean(str(value), vocab.ids())}",
-            f"Use one of: {', '.join(vocab.ids())}.",
+            page.path, line, "not-in-vocabulary",
+            field=str(top), value=_show(instance), vocabulary=vocab.name,
+            suggestion=did_you_mean(str(instance), vocab.ids()), choices=", ".join(vocab.ids()),
         )
     if err.validator == "const":
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"'{field}' must be '{wanted}', got {_show(instance)}.",
-            f"Write '{field}: {wanted}'.",
-        )
+        return problem(*at, "const", field=field, wanted=str(wanted), value=_show(instance))
     if err.validator == "type":
-        expected = wanted if isinstance(wanted, str) else wanted[0]
-        got = _TYPE_NAMES.get(type(instance).__name__, type(instance).__name__)
-        got = {
-            "str": "text",
-            "int": "a whole number",
-            "list": "a list",
-            "dict": "a group of fields",
-            "bool": "true or false",
-            "NoneType": "nothing",
-            "float": "a number",
-        }.get(type(instance).__name__, got)
-        hint = (
-            f"Write it as a list, for example '{top}: [first, second]'."
-            if expected == "array"
-            else f"It must be {_TYPE_NAMES.get(expected, expected)}."
-        )
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"'{field}' must be {_TYPE_NAMES.get(expected, expected)}, got {got} ({_show(instance)}).",
-            hint,
-        )
+        expected = _SCHEMA_TYPES.get(wanted if isinstance(wanted, str) else wanted[0], "string")
+        got = _PYTHON_TYPES.get(type(instance).__name__, "string")
+        if expected == "array":
+            return problem(*at, "not-a-list", field=field, got=msg(f"terms.got-{got}"), value=_show(instance), top=str(top))
+        return problem(*at, "wrong-type", field=field, expected=msg(f"terms.be-{expected}"), got=msg(f"terms.got-{got}"), value=_show(instance))
     if err.validator in ("pattern", "format") and (
         schema.get("format") == "date" or "date" in str(schema.get("description", ""))
     ):
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"'{field}' must be a date written YYYY-MM-DD, got {_show(instance)}.",
-            _date_hint(instance),
-        )
+        return _date_problem(page, line, field, instance)
     if err.validator == "pattern":
-        described = schema.get("description") or f"the pattern {schema.get('pattern')}"
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"'{field}' has {_show(instance)}, which is not {described}.",
-            "Correct the value's format.",
-        )
+        if schema.get("description"):
+            described = Texts(str(schema["description"]), str(schema.get("x-description-cy") or schema["description"]))
+            return problem(*at, "pattern", field=field, value=_show(instance), described=described)
+        return problem(*at, "pattern-undescribed", field=field, value=_show(instance), type=type_name)
     if err.validator == "minItems":
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"'{field}' needs at least {wanted} value(s), got {len(instance)}.",
-            f"Add at least {wanted} value(s) to '{field}'.",
-        )
+        return problem(*at, "too-few", field=field, wanted=int(wanted), count=len(instance))
     if err.validator == "uniqueItems":
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"'{field}' lists the same value twice: {_show(instance)}.",
-            "Remove the repeated value.",
-        )
+        return problem(*at, "repeated", field=field, value=_show(instance))
     if err.validator == "minLength":
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"'{field}' is too short ({len(str(instance))} characters, at least {wanted}).",
-            "Write a little more.",
-        )
+        return problem(*at, "too-short", field=field, length=len(str(instance)), wanted=int(wanted))
     if err.validator == "maxLength":
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"'{field}' is too long ({len(str(instance))} characters, at most {wanted}).",
-            "Shorten it.",
-        )
-    if err.validator in ("minimum", "maximum"):
-        return problem(
-            rule,
-            page.path,
-            line,
-            f"'{field}' is {_show(instance)}, outside the allowed range ({err.validator} {wanted}).",
-            "Check the value.",
-        )
-    return problem(
-        rule, page.path, line, f"'{field or 'front matter'}': {err.message}.", f"See data/schemas/{type_name}.yml."
-    )
+        return problem(*at, "too-long", field=field, length=len(str(instance)), wanted=int(wanted))
+    if err.validator == "minimum":
+        return problem(*at, "too-small", field=field, value=_show(instance), wanted=str(wanted))
+    if err.validator == "maximum":
+        return problem(*at, "too-large", field=field, value=_show(instance), wanted=str(wanted))
+    return problem(*at, "other", field=field or "front matter", type=type_name)
 
 
 def _type_of(page: SourcePage) -> str | None:
@@ -215,25 +139,20 @@ def check_page(
     if page.text is None:
         return []  # unreadable: the reading problem is already reported
     if not page.front.present:
-        return [
-            front_matter_problem(
-                page.path,
-                1,
-                "the page has no front matter.",
-                "Start the file with a '---' line, the fields (id, type, title, …), and another '---' line.",
-            )
-        ]
+        return [front_matter_problem(page.path, 1, "no-front-matter")]
     if not page.meta and any(p.rule_name == "front-matter-yaml" for p in page.problems):
         return []  # the YAML error is already reported; nothing more can be checked
     type_name = _type_of(page)
     allowed_types = vocabs["content-types"].ids() if "content-types" in vocabs else sorted(schemas)
     if type_name not in schemas or type_name not in allowed_types:
+        choices = ", ".join(t for t in allowed_types if t != "case-study")
+        line = page.front.line_of("type")
+        if not type_name:
+            return [vocabulary_problem(page.path, line, "no-content-type", choices=choices)]
         return [
             vocabulary_problem(
-                page.path,
-                page.front.line_of("type"),
-                f"'type' is {_show(type_name) if type_name else 'missing'}, which is not a content type.{_did_you_mean(str(type_name), allowed_types)}",
-                f"Use one of: {', '.join(t for t in allowed_types if t != 'case-study')} (case studies live in case_studies/).",
+                page.path, line, "not-a-content-type",
+                value=_show(type_name), suggestion=did_you_mean(type_name, allowed_types), choices=choices,
             )
         ]
     validator = (validators or {}).get(type_name) or Draft202012Validator(
@@ -256,14 +175,10 @@ def check_page(
         seen_fields.add(field)
         problems.append(_explain(e, page, vocabs, type_name))
     if missing:
-        names = ", ".join(missing)
         problems.append(
             problem(
-                "front-matter-schema",
-                page.path,
-                page.front.body_line - 1,
-                f"this {type_name} is missing required field(s): {names}.",
-                f"Add a line 'name: value' for each (see data/schemas/{type_name}.yml).",
+                "front-matter-schema", page.path, page.front.body_line - 1, "required-missing-many",
+                fields=", ".join(missing), type=type_name,
             )
         )
     return problems
@@ -281,25 +196,14 @@ def check_ids(site: Site) -> list[Problem]:
         if len(rels) > 1:
             for page in pages:
                 others = ", ".join(p.path for p in pages if p.rel != page.rel)
-                problems.append(
-                    problem(
-                        "duplicate-id",
-                        page.path,
-                        page.front.line_of("id"),
-                        f"the id '{page_id}' is also used by {others}.",
-                        "Give each page its own id (the English and Welsh versions of one page share theirs).",
-                    )
-                )
+                problems.append(problem("duplicate-id", page.path, page.front.line_of("id"), "used-twice", id=page_id, others=others))
     for page in site.in_lang("en"):
         other = site.counterpart(page)
         if other and page.page_id and other.page_id and page.page_id != other.page_id:
             problems.append(
                 problem(
-                    "id-mismatch",
-                    other.path,
-                    other.front.line_of("id"),
-                    f"the id '{other.page_id}' differs from '{page.page_id}' in {page.path}:{page.front.line_of('id')}.",
-                    f"Use the same id in both languages: 'id: {page.page_id}'.",
+                    "id-mismatch", other.path, other.front.line_of("id"), "differs",
+                    id=other.page_id, other_id=page.page_id, other=f"{page.path}:{page.front.line_of('id')}",
                 )
             )
     return problems

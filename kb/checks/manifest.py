@@ -38,13 +38,7 @@ def check_collisions(model: BuildModel) -> list[Problem]:
         others = [x for x in by_path[p.path] if x != p.source.path]
         if others:
             problems.append(
-                problem(
-                    "url-collision",
-                    p.source.path,
-                    p.source.front.line_of("id"),
-                    f"this page and {', '.join(others)} would both be published at {to_manifest(p.path)}.",
-                    "Give one of them a different id (guides and case studies are published under their id).",
-                )
+                problem("url-collision", p.source.path, p.source.front.line_of("id"), "same-address", others=", ".join(others), url=to_manifest(p.path))
             )
     return problems
 
@@ -58,36 +52,26 @@ def check(model: BuildModel) -> list[Problem]:
         if from_manifest(entry.url) not in live:
             neutral = from_manifest(entry.url)
             neutral = neutral[len("cy/") :] if neutral.startswith("cy/") else neutral
-            problems.append(
-                problem(
-                    "published-url-missing",
-                    MANIFEST_FILE,
-                    entry.line,
-                    f"{entry.url} was published, but no page is there any more and there is no redirect for it.",
-                    _hint(neutral),
-                )
-            )
+            problems.append(missing_url_problem(entry, neutral))
     return problems
 
 
 def unbuilt(entries: list[ManifestEntry], built: Callable[[str], bool]) -> list[Problem]:
     """After the build: each promised address ``built`` does not find in the output folder."""
     return [
-        problem("published-url-missing", MANIFEST_FILE, e.line, f"{e.url} is not in the built site.")
+        problem("published-url-missing", MANIFEST_FILE, e.line, "not-built", url=e.url)
         for e in entries
         if not built(from_manifest(e.url))
     ]
 
 
-def _hint(neutral: str) -> str:
+def missing_url_problem(entry: ManifestEntry, neutral: str) -> Problem:
+    """A promised address that no longer works; the fix depends on what was published there."""
     if neutral.startswith(f"{EMBED_DIR}/"):
         # Embed cards follow their page: the redirect belongs to the page's old address.
         old = neutral.split("/")[1]
-        return (
-            f"This embed card follows its guide or case study: add a line 'guides/{old}/: <new id>' or "
-            f"'case-studies/{old}/: <new id>' (whichever it was) to data/redirects.yml."
-        )
-    return f"If its id changed, add a line '{neutral}: <new id>' to data/redirects.yml; otherwise restore the page (or its id)."
+        return problem("published-url-missing", MANIFEST_FILE, entry.line, "embed-gone", url=entry.url, old=old)
+    return problem("published-url-missing", MANIFEST_FILE, entry.line, "gone", url=entry.url, neutral=neutral)
 
 
 def update(root: Path, model: BuildModel) -> list[str]:

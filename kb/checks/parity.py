@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kb.core.messages import Message, Param, msg
 from kb.core.problem import Problem, problem
 from kb.markdown.textparts import Part, headings, links_and_images, numbers, tables
 from kb.model import BuildModel
@@ -22,7 +23,7 @@ from kb.sources.content import (
     other_lang,
     pending_since,
 )
-from kb.sources.pairs import LANG_NAMES, PairStatus
+from kb.sources.pairs import PairStatus
 from kb.sources.parity_config import ParityConfig
 from kb.sources.translations import Lock
 
@@ -49,12 +50,8 @@ def _pairing_problems(status: PairStatus) -> list[Problem]:
         want = other_lang(lang)
         problems.append(
             problem(
-                "translation-missing",
-                page.path,
-                1,
-                f"{page.path} has no {LANG_NAMES[want]} version: {status.paths[want]} does not exist.",
-                f"Add {status.paths[want]} (same id, same structure), or, if its translation has been requested, "
-                f"declare it in the front matter of {page.path}: 'translation: {{pending: YYYY-MM-DD}}'.",
+                "translation-missing", page.path, 1, "no-counterpart",
+                path=page.path, version=msg(f"terms.a-version-{want}"), expected=status.paths[want],
             )
         )
     if len(status.pages) == len(LANGS):
@@ -64,11 +61,8 @@ def _pairing_problems(status: PairStatus) -> list[Problem]:
                 other = status.pages[other_lang(lang)]
                 problems.append(
                     problem(
-                        "translation-pending-stale",
-                        page.path,
-                        page.front.line_of("translation.pending"),
-                        f"this page says its translation is pending (since {date}), but {other.path} exists.",
-                        "Remove the 'translation:' field now that the translation is there.",
+                        "translation-pending-stale", page.path, page.front.line_of("translation.pending"), "exists",
+                        date=date, other=other.path,
                     )
                 )
     return problems
@@ -114,25 +108,23 @@ def _front_matter_problems(a: SourcePage, b: SourcePage, config: ParityConfig) -
             continue
         line_a = a.front.line_of(key) if key in a.meta else max(1, a.front.body_line - 1)
         line_b = b.front.line_of(key) if key in b.meta else max(1, b.front.body_line - 1)
-        shown_a = repr(va) if key in a.meta else "nothing"
-        shown_b = repr(vb) if key in b.meta else "nothing"
+        shown_a: Param = repr(va) if key in a.meta else msg("terms.nothing")
+        shown_b: Param = repr(vb) if key in b.meta else msg("terms.nothing")
         problems.append(
             problem(
-                "parity-front-matter",
-                a.path,
-                line_a,
-                f"'{key}' is {shown_a} here but {shown_b} in {_where(b, line_b)}; it is not language-specific, so both versions must agree.",
-                f"Make '{key}' the same in both files (only {', '.join(sorted(config.language_specific_fields))} are written per language).",
+                "parity-front-matter", a.path, line_a, "differs",
+                key=key, here=shown_a, there=shown_b, other=_where(b, line_b),
+                fields=", ".join(sorted(config.language_specific_fields)),
             )
         )
     return problems
 
 
-def _outline(parts: list[Part]) -> str:
+def _outline(parts: list[Part]) -> Param:
     counts: dict[str, int] = {}
     for p in parts:
         counts[p.key] = counts.get(p.key, 0) + 1
-    return ", ".join(f"{n} × h{level}" for level, n in sorted(counts.items())) or "no headings"
+    return ", ".join(f"{n} × h{level}" for level, n in sorted(counts.items())) or msg("terms.no-headings")
 
 
 def _position(parts: _Parts, line: int) -> float:
@@ -173,33 +165,27 @@ def _heading_problems(a: _Parts, b: _Parts) -> list[Problem]:
             after = shorter.headings[odd - 1].line if odd > 0 else shorter.page.front.body_line
             return [
                 problem(
-                    "parity-headings",
-                    a.page.path,
-                    h.line if longer is a else after,
-                    f"the heading outline differs from {b.page.path}: here {_outline(a.headings)}, there {_outline(b.headings)}. "
-                    f"{longer.page.path}:{h.line} has h{h.key} '{h.shown}', which has no counterpart in "
-                    f"{shorter.page.path} (expected after line {after}).",
-                    "Give both versions the same headings at the same levels (translate the text, keep the structure).",
+                    "parity-headings", a.page.path, h.line if longer is a else after, "one-extra",
+                    other_path=b.page.path, here_outline=_outline(a.headings), there_outline=_outline(b.headings),
+                    where=f"{longer.page.path}:{h.line}", level=h.key, heading=h.shown, shorter=shorter.page.path,
+                    after=after,
                 )
             ]
 
-    def at(parts: _Parts) -> tuple[int, str]:
+    def at(parts: _Parts) -> tuple[int, Message]:
         if k < len(parts.headings):
             h = parts.headings[k]
-            return h.line, f"h{h.key} '{h.shown}' at line {h.line}"
+            return h.line, msg("terms.heading-at", level=h.key, heading=h.shown, line=h.line)
         last = parts.headings[-1].line if parts.headings else parts.page.front.body_line
-        return last, f"no heading {k + 1} (it ends after line {last})"
+        return last, msg("terms.heading-none", number=k + 1, line=last)
 
     line_a, what_a = at(a)
     line_b, what_b = at(b)
     return [
         problem(
-            "parity-headings",
-            a.page.path,
-            line_a,
-            f"the heading outline differs from {b.page.path}: here {_outline(a.headings)}, there {_outline(b.headings)}. "
-            f"First difference, heading {k + 1}: {what_a} here, {what_b} in {b.page.path}.",
-            "Give both versions the same headings at the same levels (translate the text, keep the structure).",
+            "parity-headings", a.page.path, line_a, "first-difference",
+            other_path=b.page.path, here_outline=_outline(a.headings), there_outline=_outline(b.headings),
+            number=k + 1, what_here=what_a, what_there=what_b,
         )
     ]
 
@@ -213,7 +199,7 @@ def _section_start(parts: _Parts, line: int, other: _Parts) -> int:
 
 
 def _set_problems(
-    rule: str, noun: str, have: _Parts, lack: _Parts, items: list[Part], other_items: list[Part], config: ParityConfig, hint: str
+    rule: str, have: _Parts, lack: _Parts, items: list[Part], other_items: list[Part], config: ParityConfig
 ) -> list[Problem]:
     """Problems for items of ``have`` missing from ``lack``, reported in ``lack`` (where the fix usually goes)."""
     present = {p.key for p in other_items}
@@ -225,13 +211,7 @@ def _set_problems(
         seen.add(part.key)
         line = _section_start(have, part.line, lack)
         problems.append(
-            problem(
-                rule,
-                lack.page.path,
-                line,
-                f"{noun} '{part.shown}' at {_where(have.page, part.line)} does not appear in this version (compare from line {line}).",
-                hint,
-            )
+            problem(rule, lack.page.path, line, "not-here", value=part.shown, where=_where(have.page, part.line), line=line)
         )
     return problems
 
@@ -242,21 +222,19 @@ def _table_problems(a: _Parts, b: _Parts) -> list[Problem]:
         return []
     k = next((i for i in range(min(len(ka), len(kb))) if ka[i] != kb[i]), min(len(ka), len(kb)))
 
-    def at(parts: _Parts) -> tuple[int, str]:
+    def at(parts: _Parts) -> tuple[int, Message]:
         if k < len(parts.tables):
             t = parts.tables[k]
-            return t.line, f"{t.shown} at line {t.line}"
-        return parts.page.front.body_line, "no such table"
+            rows, _, cols = t.key.partition("x")
+            return t.line, msg("terms.table-at", rows=rows, cols=cols, line=t.line)
+        return parts.page.front.body_line, msg("terms.table-none")
 
     line_a, what_a = at(a)
     _, what_b = at(b)
     return [
         problem(
-            "parity-tables",
-            a.page.path,
-            line_a,
-            f"the tables differ from {b.page.path} ({len(ka)} here, {len(kb)} there); table {k + 1}: {what_a} here, {what_b} in {b.page.path}.",
-            "Give both versions the same tables with the same rows and columns.",
+            "parity-tables", a.page.path, line_a, "differs",
+            other_path=b.page.path, here_count=len(ka), there_count=len(kb), number=k + 1, what_here=what_a, what_there=what_b,
         )
     ]
 
@@ -276,18 +254,9 @@ def structure_problems(pages: dict[Lang, SourcePage], config: ParityConfig, prim
     problems += _heading_problems(a, b)
     problems += _table_problems(a, b)
     for x, y in ((a, b), (b, a)):
-        problems += _set_problems(
-            "parity-numbers", "the number", x, y, x.numbers, y.numbers, config,
-            "Write the same figures, percentages and years in both versions (as digits in both).",
-        )
-        problems += _set_problems(
-            "parity-links", "the link to", x, y, x.links, y.links, config,
-            "Link the same pages in both versions (internal links to the same file; external addresses identical).",
-        )
-        problems += _set_problems(
-            "parity-images", "the image", x, y, x.images, y.images, config,
-            "Show the same images in both versions (a translated image may be named 'name.cy.png').",
-        )
+        problems += _set_problems("parity-numbers", x, y, x.numbers, y.numbers, config)
+        problems += _set_problems("parity-links", x, y, x.links, y.links, config)
+        problems += _set_problems("parity-images", x, y, x.images, y.images, config)
     return problems
 
 
@@ -303,12 +272,8 @@ def _freshness_problems(status: PairStatus, config: ParityConfig, lock: Lock) ->
             return []  # freshness is not in use here (no lock file yet)
         return [
             problem(
-                "translation-unrecorded",
-                cy.path,
-                1,
-                f"{cy.path} and {en.path} were never marked as in step, so later changes to either cannot be noticed.",
-                f"Once they say the same, run 'python -m kb translations mark-in-step {en.path}'.",
-                severity=config.unrecorded_severity,
+                "translation-unrecorded", cy.path, 1, "never-marked", severity=config.unrecorded_severity,
+                path=cy.path, other=en.path,
             )
         ]
     problems: list[Problem] = []
@@ -316,29 +281,11 @@ def _freshness_problems(status: PairStatus, config: ParityConfig, lock: Lock) ->
     for change in status.changes:
         other = status.pages[other_lang(change.lang)]
         what = change.summary(config.diff_lines_in_message)
-        if both:
-            message = (
-                f"both {change.path} and {other.path} changed since they were marked in step on {status.marked}; "
-                f"here: {what}."
-            )
-            hint = f"If they say the same again, run 'python -m kb translations mark-in-step {change.path}'."
-        else:
-            message = (
-                f"this page changed since it was marked in step with {other.path} on {status.marked}, "
-                f"so {other.path} is outdated: {what}."
-            )
-            hint = (
-                f"Update {other.path} to match, then run 'python -m kb translations mark-in-step {change.path}' "
-                f"(full diff: python -m kb parity --diff)."
-            )
+        severity = config.severity_for_outdated(status.rel)
         problems.append(
             problem(
-                "translation-outdated",
-                change.path,
-                change.first_line,
-                message,
-                hint,
-                severity=config.severity_for_outdated(status.rel),
+                "translation-outdated", change.path, change.first_line, "both-changed" if both else "one-changed",
+                severity=severity, path=change.path, other=other.path, date=status.marked or "", what=what,
             )
         )
     return problems

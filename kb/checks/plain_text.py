@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from kb.core import yamlload
+from kb.core.messages import Param, msg
 from kb.core.plaintext import Finding, findings, line_in
 from kb.core.problem import Problem, problem
 from kb.model import BuildModel
@@ -39,24 +40,10 @@ DATA_TEXT_FILES = (
 
 
 def _problem(path: str, line: int, field: str, finding: Finding) -> Problem:
-    where = f"'{field}'" if field else "this text"
+    where: Param = f"'{field}'" if field else msg("terms.this-text")
     if finding.kind == "control":
-        return problem(
-            "control-character",
-            path,
-            line,
-            f"{where} contains the invisible control character {finding.shown}.",
-            "Delete it (retype the text around it if you cannot see it); line breaks and tabs are fine.",
-        )
-    return problem(
-        "markup-in-text",
-        path,
-        line,
-        f"{where} contains markup ('{finding.shown}'), but it is shown as plain text, so the markup would "
-        "appear literally.",
-        "Remove the tag or write the character itself (& rather than &amp;); this field cannot be formatted. "
-        "To write a less-than sign, put a space after it ('a < b').",
-    )
+        return problem("control-character", path, line, "in-text", where=where, shown=finding.shown)
+    return problem("markup-in-text", path, line, "in-text", where=where, shown=finding.shown)
 
 
 def _strings(value: Any) -> Iterator[tuple[str, str]]:

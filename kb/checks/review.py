@@ -33,34 +33,21 @@ def check_page(page: SourcePage, today: dt.date) -> list[Problem]:
     if reviewed and reviewed > today:
         problems.append(
             problem(
-                "review-dates",
-                page.path,
-                page.front.line_of(REVIEWED),
-                f"'reviewed' is {reviewed.isoformat()}, a date that has not come yet (today is {today.isoformat()}).",
-                "Give the date the page was actually reviewed, written YYYY-MM-DD.",
+                "review-dates", page.path, page.front.line_of(REVIEWED), "reviewed-future",
+                reviewed=reviewed.isoformat(), today=today.isoformat(),
             )
         )
     if reviewed and review_by and review_by <= reviewed:
         problems.append(
             problem(
-                "review-dates",
-                page.path,
-                page.front.line_of(REVIEW_BY),
-                f"'review_by' ({review_by.isoformat()}) is not after 'reviewed' ({reviewed.isoformat()}).",
-                "Set 'review_by' to when the page should next be checked, usually a year after 'reviewed'.",
+                "review-dates", page.path, page.front.line_of(REVIEW_BY), "not-after",
+                review_by=review_by.isoformat(), reviewed=reviewed.isoformat(),
             )
         )
     elif review_by and review_by < today:
         days = (today - review_by).days
         problems.append(
-            problem(
-                "review-overdue",
-                page.path,
-                page.front.line_of(REVIEW_BY),
-                f"this page was due for review by {review_by.isoformat()}, {days} day(s) ago.",
-                "Check that its facts, figures and links still hold (update them if not), then set 'reviewed' "
-                "to today's date and 'review_by' to the next review date, in both language versions.",
-            )
+            problem("review-overdue", page.path, page.front.line_of(REVIEW_BY), "overdue", review_by=review_by.isoformat(), days=days)
         )
     return problems
 

@@ -29,7 +29,8 @@ import yaml
 from markdown import Markdown
 from selectolax.lexbor import LexborHTMLParser
 
-from kb.core.problem import Problem, problem
+from kb.core.messages import Message, Param, msg
+from kb.core.problem import Problem, problem, rule_message
 from kb.markdown.complexity import code_ranges, too_deep
 from kb.markdown.render import TooDeep, converter_for_root, render
 from kb.model import BuildModel
@@ -44,21 +45,21 @@ POLICY_FILE = Path("data") / "safe-html.yml"
 # The project's own mkdocs.yml, for callers that judge one page without a site.
 _REPO = Path(__file__).resolve().parents[2]
 
-# Elements that are never allowed, with what they would do, for the message.
+# Elements that are never allowed, with what they would do (a message in data/messages.yml).
 _DANGEROUS = {
-    "script": "runs a program in every reader's browser",
-    "style": "restyles the whole page",
-    "iframe": "embeds another website inside the page",
-    "frame": "embeds another website inside the page",
-    "object": "embeds a plug-in or another document",
-    "embed": "embeds a plug-in or another document",
-    "form": "sends readers' input somewhere",
-    "input": "asks readers for input",
-    "link": "loads files from elsewhere",
-    "meta": "changes how the browser treats the page",
-    "base": "changes where every link on the page goes",
-    "svg": "can carry scripts",
-    "math": "can carry scripts",
+    "script": "terms.danger-runs",
+    "style": "terms.danger-restyles",
+    "iframe": "terms.danger-embeds-site",
+    "frame": "terms.danger-embeds-site",
+    "object": "terms.danger-embeds-plugin",
+    "embed": "terms.danger-embeds-plugin",
+    "form": "terms.danger-sends",
+    "input": "terms.danger-asks",
+    "link": "terms.danger-loads",
+    "meta": "terms.danger-browser",
+    "base": "terms.danger-base",
+    "svg": "terms.danger-scripts",
+    "math": "terms.danger-scripts",
 }
 
 @dataclass(frozen=True)
@@ -152,8 +153,7 @@ class Bad:
     """One thing in the rendered HTML that is not allowed, and where to look for it in the source."""
 
     rule: str
-    message: str
-    hint: str
+    text: Message
     needles: tuple[str, ...]
 
 
@@ -201,57 +201,38 @@ def _shown(value: str, limit: int = 60) -> str:
 
 
 def _element_problem(tag: str) -> Bad:
+    policy = POLICY_FILE.as_posix()
     if tag in _DANGEROUS:
-        message = f"the HTML element <{tag}> {_DANGEROUS[tag]}, so it is never allowed."
+        text = rule_message("unsafe-html", "dangerous-element", name=tag, danger=msg(_DANGEROUS[tag]), policy=policy)
     else:
-        message = f"the HTML element <{tag}> is not on the allowlist."
-    return Bad(
-        "unsafe-html",
-        message,
-        f"Remove <{tag}> (write it in Markdown, or ask a maintainer); allowed elements are listed in "
-        f"{POLICY_FILE.as_posix()}. To show HTML as an example, put it in `backticks` or a ``` code block.",
-        (f"<{tag}", tag),
-    )
+        text = rule_message("unsafe-html", "element-not-allowed", name=tag, policy=policy)
+    return Bad("unsafe-html", text, (f"<{tag}", tag))
 
 
 def _attribute_problems(tag: str, attrs: dict[str, str | None], policy: Policy) -> list[Bad]:
     out: list[Bad] = []
     allowed = policy.allowed_attributes(tag)
-    where = f"the HTML element <{tag}>"
+    where = msg("terms.where-element", name=tag)
     for name, raw_value in attrs.items():
         value = raw_value or ""
         if name.startswith("on"):
-            out.append(
-                Bad(
-                    "unsafe-html",
-                    f"{where} has the event-handler attribute '{name}', which would run a program in readers' browsers.",
-                    f"Remove '{name}=...'; pages in the knowledge base cannot run code.",
-                    (f"{name}=", name),
-                )
-            )
+            out.append(Bad("unsafe-html", rule_message("unsafe-html", "event-handler", where=where, name=name), (f"{name}=", name)))
         elif name == "style" and tag in ("td", "th") and _ALIGN_STYLE.fullmatch(value):
             continue  # a table column's alignment, written by the tables extension
         elif name not in allowed or tag in _WRAPPERS:
-            out.append(
-                Bad(
-                    "unsafe-html",
-                    f"{where} has the attribute '{name}', which is not allowed on it.",
-                    f"Remove '{name}=...'; allowed: {', '.join(sorted(allowed)) or 'none'}.",
-                    (f"{name}=", name),
-                )
-            )
+            shown: Param = ", ".join(sorted(allowed)) or msg("terms.none")
+            text = rule_message("unsafe-html", "attribute-not-allowed", name=tag, attr=name, allowed=shown)
+            out.append(Bad("unsafe-html", text, (f"{name}=", name)))
         elif name in policy.url_attributes and not url_allowed(value, policy):
-            scheme = url_scheme(value) or "this kind of"
-            out.append(
-                Bad(
-                    "unsafe-url",
-                    f"{where} ({name}=) uses a '{scheme}:' address ('{_shown(value)}'), which could run code or "
-                    "hide content in readers' browsers.",
-                    "Link to a web page (https://...) or to another page or image in the knowledge base instead; "
-                    f"allowed kinds of address: {', '.join(sorted(policy.url_schemes))}, and relative links.",
-                    (value, value[:20], f"{scheme}:", f"<{tag}", "](" if tag == "a" else "!["),
-                )
-            )
+            scheme = url_scheme(value)
+            at = msg("terms.where-element-attr", name=tag, attr=name)
+            schemes = ", ".join(sorted(policy.url_schemes))
+            if scheme:
+                text = rule_message("unsafe-url", "scheme", where=at, scheme=scheme, shown=_shown(value), schemes=schemes)
+            else:
+                text = rule_message("unsafe-url", "address", where=at, shown=_shown(value), schemes=schemes)
+            needles = (value, value[:20], f"{scheme or ''}:", f"<{tag}", "](" if tag == "a" else "![")
+            out.append(Bad("unsafe-url", text, needles))
     return out
 
 
@@ -289,7 +270,7 @@ def check_page(page: SourcePage, policy: Policy, md: Markdown | None = None) -> 
     except TooDeep:
         return [too_deep(page.path, page.front.body_line)]
     finder = _LineFinder(body, page.front.body_line)
-    return [problem(b.rule, page.path, finder.line(b.needles), b.message, b.hint) for b in judge_html(rendered, policy)]
+    return [problem(b.rule, page.path, finder.line(b.needles), b.text) for b in judge_html(rendered, policy)]
 
 
 def check(model: BuildModel) -> list[Problem]:

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kb.checks import check_root
-from kb.cli.common import repo_root
+from kb.cli.common import add_lang_argument, repo_root
 from kb.cli.contributor_docs import add_rules_command
 from kb.cli.parity import add_parity_command, add_translations_command
 from kb.cli.scaffold import add_new_command
 from kb.cli.urls import add_urls_command
-from kb.core.problem import has_errors, rules
+from kb.core.messages import text
+from kb.core.problem import has_errors
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -22,21 +23,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.paths:
         wanted = tuple(Path(p).as_posix().rstrip("/") for p in args.paths)
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
-    meanings = {r.id: r.cy for r in rules().values()} if args.lang == "cy" else {}
     for p in problems:
-        line = p.format_github() if args.format == "github" else p.format()
-        # Welsh-speaking contributors get each rule's meaning in Welsh under the problem.
-        print(
-            f"{line}\n    ({p.rule_id}) {meanings[p.rule_id]}"
-            if p.rule_id in meanings and args.format == "text"
-            else line
-        )
+        print(p.format_github(args.lang) if args.format == "github" else p.format(args.lang))
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
-    summary = (
-        f"Gwallau: {errors}, rhybuddion: {warnings}." if args.lang == "cy" else f"{errors} error(s), {warnings} warning(s)."
-    )
-    print(summary, file=sys.stderr)
+    print(text("check.summary", args.lang, errors=errors, warnings=len(problems) - errors), file=sys.stderr)
     return 1 if has_errors(problems) else 0
 
 
@@ -44,7 +34,7 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="run every content check without building the site")
     p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     p.add_argument("--format", choices=["text", "github"], default="text")
-    p.add_argument("--lang", choices=["en", "cy"], default="en", help="cy: add each rule's meaning in Welsh")
+    add_lang_argument(p)
     p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     p.set_defaults(func=cmd_check)
 
@@ -56,7 +46,7 @@ def cmd_sitecheck(args: argparse.Namespace) -> int:
 
     site_dir = Path(args.site_dir).resolve()
     if not site_dir.is_dir():
-        print(f"{args.site_dir}: no built site here; run 'mkdocs build' first.", file=sys.stderr)
+        print(text("sitecheck.no-site", args.lang, folder=args.site_dir), file=sys.stderr)
         return 2
     root = repo_root(Path(args.root).resolve())
     model = load_model(root) if (root / "mkdocs.yml").is_file() else None
@@ -65,8 +55,8 @@ def cmd_sitecheck(args: argparse.Namespace) -> int:
         redirect_paths=redirect_paths(model.redirects) if model else (),
     )
     for p in problems:
-        print(p.format_github() if args.format == "github" else p.format())
-    print(f"{sum(p.is_error for p in problems)} error(s) in the built site.", file=sys.stderr)
+        print(p.format_github(args.lang) if args.format == "github" else p.format(args.lang))
+    print(text("sitecheck.summary", args.lang, count=sum(p.is_error for p in problems)), file=sys.stderr)
     return 1 if has_errors(problems) else 0
 
 
@@ -74,7 +64,7 @@ def _add_sitecheck(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sitecheck", help="check links, anchors, image alt text and languages in a built site")
     p.add_argument("site_dir", nargs="?", default="site", help="the built site folder (default: site)")
     p.add_argument("--format", choices=["text", "github"], default="text")
-    p.add_argument("--lang", choices=["en", "cy"], default="en", help="cy: add each rule's meaning in Welsh")
+    add_lang_argument(p)
     p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     p.set_defaults(func=cmd_sitecheck)
 

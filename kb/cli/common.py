@@ -1,8 +1,11 @@
-"""What every command shares: finding the repository root."""
+"""What every command shares: finding the repository root, and the contributor's language."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
+
+from kb.core.messages import LANGS, lang_from_env
 
 
 def repo_root(start: Path) -> Path:
@@ -11,3 +14,13 @@ def repo_root(start: Path) -> Path:
         if (folder / "mkdocs.yml").is_file():
             return folder
     return start
+
+
+def add_lang_argument(parser: argparse.ArgumentParser) -> None:
+    """``--lang en|cy``: the language of everything the command prints (default: KB_LANG or the locale)."""
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGS),
+        default=lang_from_env(),
+        help="language of the output / iaith yr allbwn: en, cy (default: KB_LANG or the locale)",
+    )

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from kb.cli.common import repo_root
+from kb.cli.common import add_lang_argument, repo_root
+from kb.core.messages import text
 from kb.core.problem import Rule
 from kb.sources.vocabularies import load_vocabularies
 
@@ -202,10 +203,10 @@ def generated_files(root: Path) -> dict[Path, str]:
 def update(root: Path) -> list[Path]:
     """Rewrite what is out of date; returns the files changed."""
     changed: list[Path] = []
-    for path, text in generated_files(root).items():
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+    for path, wanted in generated_files(root).items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != wanted:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_text(wanted, encoding="utf-8")
             changed.append(path)
     return changed
 
@@ -219,7 +220,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
         print(rules_table(rules, args.lang))
     else:
         for rule in sorted(rules, key=lambda r: r.id):
-            print(f"{rule.id} {rule.name} ({rule.severity}): {rule.cy if args.lang == 'cy' else rule.en}")
+            severity = _SEVERITY[args.lang].get(rule.severity, rule.severity)
+            print(f"{rule.id} {rule.name} ({severity}): {rule.meaning(args.lang)}")
     return 0
 
 
@@ -228,20 +230,21 @@ def cmd_guides(args: argparse.Namespace) -> int:
     if args.check:
         stale = [p for p, text in generated_files(root).items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
         for path in stale:
-            print(f"{path.relative_to(root).as_posix()}: out of date; run 'python -m kb guides'.", file=sys.stderr)
+            print(text("guides.stale", args.lang, path=path.relative_to(root).as_posix()), file=sys.stderr)
         return 1 if stale else 0
     for path in update(root):
-        print(f"updated {path.relative_to(root).as_posix()}")
+        print(text("guides.updated", args.lang, path=path.relative_to(root).as_posix()))
     return 0
 
 
 def add_rules_command(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rules", help="list every rule id and what it means (from data/rules.yml)")
     p.add_argument("--markdown", action="store_true", help="as the Markdown table the contributor guides use")
-    p.add_argument("--lang", choices=["en", "cy"], default="en")
+    add_lang_argument(p)
     p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     p.set_defaults(func=cmd_rules)
     g = sub.add_parser("guides", help="regenerate the rule tables in CONTRIBUTING.md/CYFRANNU.md and the issue forms")
     g.add_argument("--check", action="store_true", help="only report files that are out of date (exit 1)")
+    add_lang_argument(g)
     g.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     g.set_defaults(func=cmd_guides)

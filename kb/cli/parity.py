@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from kb.checks.parity import structure_problems
+from kb.cli.common import add_lang_argument
+from kb.core.messages import text
 from kb.model import load_model
 from kb.publish.parity_report import report_text
 from kb.sources.content import LANGS, Site
@@ -22,14 +24,16 @@ def _root(start: str) -> Path:
 
 
 def cmd_parity(args: argparse.Namespace) -> int:
-    rows = load_model(_root(args.root)).pairs
-    sys.stdout.write(report_text(rows, with_diff=args.diff))
+    model = load_model(_root(args.root))
+    rows = model.pairs
+    sys.stdout.write(report_text(rows, model.data.parity, with_diff=args.diff, lang=args.lang))
     return 1 if any(s.state == "missing" for s in rows) else 0
 
 
 def add_parity_command(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("parity", help="list every Welsh/English pair and its state (in step, outdated, pending, missing)")
     p.add_argument("--diff", action="store_true", help="show what changed on each side of outdated pairs")
+    add_lang_argument(p)
     p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     p.set_defaults(func=cmd_parity)
 
@@ -59,7 +63,7 @@ def cmd_mark_in_step(args: argparse.Namespace) -> int:
     site, config, lock = model.site, model.data.parity, model.data.lock
     if lock.problems and lock.exists and not args.all:
         for p in lock.problems:
-            print(p.format(), file=sys.stderr)
+            print(p.format(args.lang), file=sys.stderr)
         return 1
     if args.all:
         rels = {s.rel for s in model.pairs if len(s.pages) == len(LANGS)}
@@ -68,11 +72,11 @@ def cmd_mark_in_step(args: argparse.Namespace) -> int:
         unknown: list[str] = []
     else:
         if not args.paths:
-            print("Name the pages to mark (either language's file, or a folder), or use --all.", file=sys.stderr)
+            print(text("translations.name-pages", args.lang), file=sys.stderr)
             return 2
         rels, unknown = _wanted_rels(site, root, args.paths)
     for name in unknown:
-        print(f"{name}: no page of the knowledge base is there.", file=sys.stderr)
+        print(text("translations.no-page", args.lang, name=name), file=sys.stderr)
     commit = git_head(root)
     marked, refused = 0, 0
     for status in model.pairs:
@@ -80,22 +84,22 @@ def cmd_mark_in_step(args: argparse.Namespace) -> int:
             continue
         if len(status.pages) < len(LANGS):
             missing = [status.paths[lang] for lang in LANGS if lang not in status.pages]
-            print(f"{status.rel}: not marked, {', '.join(missing)} does not exist yet.", file=sys.stderr)
+            print(text("translations.not-marked-missing", args.lang, rel=status.rel, missing=", ".join(missing)), file=sys.stderr)
             refused += 1
             continue
         differences = [p for p in structure_problems(status.pages, config) if p.is_error]
         if differences and not args.force:
             for p in differences:
-                print(p.format(), file=sys.stderr)
-            print(f"{status.rel}: not marked, the two versions still differ (above); fix them or use --force.", file=sys.stderr)
+                print(p.format(args.lang), file=sys.stderr)
+            print(text("translations.not-marked-differ", args.lang, rel=status.rel), file=sys.stderr)
             refused += 1
             continue
         lock.entries[status.rel] = record(status.pages, commit)
         marked += 1
         if args.verbose:
-            print(f"{status.rel}: in step ({status.paths['en']} / {status.paths['cy']})")
+            print(text("translations.marked-one", args.lang, rel=status.rel, en=status.paths["en"], cy=status.paths["cy"]))
     write_lock(root, lock)
-    print(f"{marked} pair(s) marked in step in {config.lock_file}; {refused} refused.", file=sys.stderr)
+    print(text("translations.summary", args.lang, marked=marked, lock=config.lock_file, refused=refused), file=sys.stderr)
     return 1 if refused or unknown else 0
 
 
@@ -107,5 +111,6 @@ def add_translations_command(sub: argparse._SubParsersAction) -> None:
     m.add_argument("--all", action="store_true", help="every pair that exists in both languages")
     m.add_argument("--force", action="store_true", help="mark even if the structural parity checks disagree")
     m.add_argument("-v", "--verbose", action="store_true")
+    add_lang_argument(m)
     m.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     m.set_defaults(func=cmd_mark_in_step)

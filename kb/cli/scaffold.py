@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.checks.case_studies import RESERVED_IDS
-from kb.cli.common import repo_root
+from kb.cli.common import add_lang_argument, repo_root
+from kb.core.messages import Message, msg, text
 from kb.sources.content import CASE_STUDIES_DIR
 
 TEMPLATE_DIR = "_template"
@@ -26,7 +27,11 @@ PROJECT_TEMPLATE = Path(__file__).resolve().parents[2] / CASE_STUDIES_DIR / TEMP
 
 
 class ScaffoldError(Exception):
-    """Something the contributor can fix; the message says what (in English and Welsh)."""
+    """Something the contributor can fix; the message (from the catalogue) says what."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -49,22 +54,12 @@ def fill_template(text: str, case_id: str, today: dt.date) -> str:
 
 def new_case_study(root: Path, case_id: str, today: dt.date | None = None) -> Created:
     if not ID_PATTERN.match(case_id) or len(case_id) > 80:
-        raise ScaffoldError(
-            f"'{case_id}' cannot be a case-study id: use lower-case letters, digits and single hyphens, "
-            "e.g. 'cardiff-youth-council'. / Ni all '{case_id}' fod yn ddynodwr: defnyddiwch lythrennau bach, "
-            "digidau a chysylltnodau sengl.".replace("{case_id}", case_id)
-        )
+        raise ScaffoldError(msg("new.bad-id", id=case_id))
     if case_id in RESERVED_IDS:
-        raise ScaffoldError(
-            f"'{case_id}' is reserved for an index page; choose another id. / "
-            f"Mae '{case_id}' wedi'i gadw ar gyfer tudalen fynegai; dewiswch ddynodwr arall."
-        )
+        raise ScaffoldError(msg("new.reserved", id=case_id))
     folder = root / CASE_STUDIES_DIR / case_id
     if folder.exists():
-        raise ScaffoldError(
-            f"{folder.relative_to(root).as_posix()}/ already exists; edit it, or choose another id. / "
-            f"Mae {folder.relative_to(root).as_posix()}/ yn bodoli eisoes; golygwch ef, neu dewiswch ddynodwr arall."
-        )
+        raise ScaffoldError(msg("new.exists", folder=folder.relative_to(root).as_posix()))
     source = template_dir(root)
     day = today or dt.date.today()
     folder.mkdir(parents=True)
@@ -84,16 +79,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         created = new_case_study(root, args.id)
     except ScaffoldError as err:
-        print(err, file=sys.stderr)
+        print(err.message.render(args.lang), file=sys.stderr)
         return 2
     for path in created.files:
-        print(f"created {path.relative_to(root).as_posix()}")
-    print(
-        "Next: replace every [[...]] in both files (the comments explain each field), then run "
-        "'python -m kb check " + created.folder.relative_to(root).as_posix() + "'.\n"
-        "Nesaf: disodlwch bob [[...]] yn y ddwy ffeil (mae'r sylwadau'n esbonio pob maes), yna rhedwch "
-        "'python -m kb check " + created.folder.relative_to(root).as_posix() + "'."
-    )
+        print(text("new.created", args.lang, path=path.relative_to(root).as_posix()))
+    print(text("new.next", args.lang, folder=created.folder.relative_to(root).as_posix()))
     return 0
 
 
@@ -102,5 +92,6 @@ def add_new_command(sub: argparse._SubParsersAction) -> None:
     kinds = p.add_subparsers(dest="kind", required=True)
     cs = kinds.add_parser("case-study", help="case_studies/<id>/en.md and cy.md")
     cs.add_argument("id", help="the case study's id and folder name, e.g. cardiff-youth-council")
+    add_lang_argument(cs)
     cs.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     cs.set_defaults(func=cmd_new)

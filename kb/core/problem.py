@@ -1,4 +1,8 @@
-"""The one problem type every check returns, and the one way it is printed."""
+"""The one problem type every check returns, and the one way it is printed.
+
+A problem's words come from the message catalogue (kb.core.messages, data/messages.yml): it holds
+the message's key and values, and is shown in English or Welsh when it is printed.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
+
+from kb.core.messages import Lang, Message, Param, msg, text
 
 Severity = Literal["error", "warning"]
 
@@ -22,6 +28,9 @@ class Rule:
     en: str
     cy: str
 
+    def meaning(self, lang: Lang) -> str:
+        return self.cy if lang == "cy" else self.en
+
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Rule]:
@@ -31,7 +40,7 @@ def rules() -> dict[str, Rule]:
     return {r["name"]: Rule(r["id"], r["name"], r["severity"], r["en"], r["cy"]) for r in raw}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong in the content, at a path (relative to the repo root) and 1-based line."""
 
@@ -40,20 +49,38 @@ class Problem:
     rule_id: str
     rule_name: str
     severity: Severity
-    message: str
-    hint: str = ""
+    text: Message
 
-    def format(self) -> str:
-        text = f"{self.path}:{self.line}: {self.severity} {self.rule_id} {self.rule_name}: {self.message}"
-        return f"{text} {self.hint}" if self.hint else text
+    @property
+    def message(self) -> str:
+        """What is wrong, in English (``describe(lang)`` for another language)."""
+        return self.text.render("en")
 
-    def format_github(self) -> str:
+    @property
+    def hint(self) -> str:
+        """How to fix it, in English (``fix(lang)`` for another language)."""
+        return self.text.render_fix("en")
+
+    def describe(self, lang: Lang = "en") -> str:
+        return self.text.render(lang)
+
+    def fix(self, lang: Lang = "en") -> str:
+        return self.text.render_fix(lang)
+
+    def severity_word(self, lang: Lang = "en") -> str:
+        return text(f"terms.{self.severity}", lang)
+
+    def format(self, lang: Lang = "en") -> str:
+        """``path:line: error KBxxx rule-name: what is wrong. How to fix it.`` (Welsh: ``gwall``)."""
+        return f"{self.path}:{self.line}: {self.severity_word(lang)} {self.rule_id} {self.rule_name}: {self.text.full(lang)}"
+
+    def format_github(self, lang: Lang = "en") -> str:
         """A GitHub workflow command (annotation), escaped by GitHub's rules so no text can start another.
 
         A path or message holding a line break ('x\n::warning file=README.md::...') would otherwise
         print a second, forged command; property values also escape ':' and ','.
         """
-        body = (f"{self.rule_name}: {self.message} {self.hint}").strip()
+        body = f"{self.rule_name}: {self.text.full(lang)}".strip()
         level = "error" if self.severity == "error" else "warning"
         return (
             f"::{level} file={_github_property(self.path)},line={self.line},"
@@ -63,6 +90,9 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.path, self.line, self.rule_id, self.message)
 
 
 def _github_data(text: str) -> str:
@@ -77,18 +107,29 @@ def problem(
     rule_name: str,
     path: str,
     line: int,
-    message: str,
-    hint: str = "",
+    message: str | Message,
+    /,
+    *,
     severity: Severity | None = None,
+    **params: Param,
 ) -> Problem:
-    """Build a Problem for a named rule; the rule's id and default severity come from rules.yml."""
+    """A Problem for a named rule, its words from the catalogue: ``message`` is the key of one of
+    the rule's messages in data/messages.yml (under the rule's id), ``params`` its named values.
+    The rule's id and default severity come from data/rules.yml.
+    """
     rule = rules()[rule_name]
-    return Problem(path, max(1, line), rule.id, rule.name, severity or rule.severity, message, hint)
+    text_ = message if isinstance(message, Message) else rule_message(rule_name, message, **params)
+    return Problem(path, max(1, line), rule.id, rule.name, severity or rule.severity, text_)
+
+
+def rule_message(rule_name: str, key: str, /, **params: Param) -> Message:
+    """One of a rule's messages (``key`` under the rule's id in data/messages.yml) with its values."""
+    return msg(f"{rules()[rule_name].id}.{key}", **params)
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Sorted by path, then line, then rule, without duplicates (two passes may find the same)."""
-    return sorted(set(problems))
+    return sorted(set(problems), key=Problem.sort_key)
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from kb.core.messages import Message, msg
+
 _C_LOADER: Any = getattr(yaml, "CSafeLoader", None)
 
 # Deeper than any data file or front matter needs, far below where composing recurses too deep.
@@ -22,10 +24,11 @@ MAX_DEPTH = 50
 class UnsafeYaml(yaml.YAMLError):
     """The text uses an alias or nests too deeply: refused before anything is built from it."""
 
-    def __init__(self, line: int, problem: str) -> None:
-        super().__init__(problem)
+    def __init__(self, line: int, reason: Message) -> None:
+        super().__init__(reason.render("en"))
         self.line = line  # 1-based, in the text given
-        self.problem = problem
+        self.reason = reason  # in the catalogue, so it can be shown in Welsh too
+        self.problem = reason.render("en")
         # Where callers look for the line of any YAML error (0-based, like PyYAML's marks).
         self.problem_mark = yaml.Mark("<unicode string>", 0, line - 1, 0, "", 0)
         self.context_mark = None
@@ -53,14 +56,11 @@ def refuse_unsafe(text: str) -> None:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.AliasEvent):
-                raise UnsafeYaml(
-                    _line(event),
-                    f"an alias (*{event.anchor}) repeats another part of the file; aliases and anchors are not allowed",
-                )
+                raise UnsafeYaml(_line(event), msg("terms.yaml-alias-refused", anchor=str(event.anchor)))
             if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise UnsafeYaml(_line(event), f"lists and fields are nested more than {MAX_DEPTH} levels deep")
+                    raise UnsafeYaml(_line(event), msg("terms.yaml-too-deep", depth=MAX_DEPTH))
             elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
                 depth -= 1
     except UnsafeYaml:
@@ -123,3 +123,35 @@ def compose(text: str, loader: type = yaml.SafeLoader) -> yaml.Node | None:
 def compose_and_load(text: str, loader: type = yaml.SafeLoader) -> tuple[yaml.Node | None, Any]:
     """The node tree and the data of one document from a single parse."""
     return _run(text, loader, compose=True, construct=True)
+
+
+# PyYAML's words for the mistakes people make most, as catalogue messages (so a Welsh-speaking
+# contributor reads them in Welsh); anything else is shown as PyYAML words it.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "terms.yaml-colon-in-value"),
+    ("could not find expected ':'", "terms.yaml-missing-colon"),
+    ("found character '\\t'", "terms.yaml-tab"),
+    ("did not find expected key", "terms.yaml-indentation"),
+    ("expected <block end>", "terms.yaml-indentation"),
+    ("found unexpected end of stream", "terms.yaml-unclosed"),
+    ("did not find expected ',' or ']'", "terms.yaml-flow-list"),
+    ("expected ',' or ']'", "terms.yaml-flow-list"),
+    ("expected ',' or '}'", "terms.yaml-flow-map"),
+    ("found unknown escape character", "terms.yaml-escape"),
+    ("found undefined alias", "terms.yaml-alias"),
+    ("that cannot start any token", "terms.yaml-start-character"),
+    ("did not find expected <document start>", "terms.yaml-indentation"),
+    ("did not find expected '-' indicator", "terms.yaml-list-item"),
+    ("found duplicate anchor", "terms.yaml-alias"),
+)
+
+
+def yaml_error_message(err: BaseException) -> Message:
+    """What a YAML parse error means, as a catalogue message in the contributor's language."""
+    if isinstance(err, UnsafeYaml):
+        return err.reason
+    what = str(getattr(err, "problem", None) or (str(err).splitlines()[0] if str(err) else type(err).__name__))
+    for needle, key in _YAML_PROBLEMS:
+        if needle in what:
+            return msg(key)
+    return msg("terms.yaml-other", text=what)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.core import yamlload
+from kb.core.messages import Joined, Message, msg
 from kb.markdown.scan import mask_code
 
 STYLE_FILE = "data/ui/citations.yml"
@@ -130,8 +131,11 @@ class Issue:
     """Something wrong in the body at an offset (turned into a Problem with a real line later)."""
 
     offset: int
-    message: str
-    hint: str = ""
+    text: Message  # a KB021 citation-syntax message of the catalogue
+
+    @property
+    def message(self) -> str:
+        return self.text.render("en")
 
 
 @dataclass
@@ -162,30 +166,30 @@ def _parse_locator(text: str, style: CitationStyle) -> Locator | None:
     return Locator(term or style.default_locator, normalise_value(m.group(2)))
 
 
-def _parse_item(item: str, style: CitationStyle) -> Cite | str:
+def _parse_item(item: str, style: CitationStyle) -> Cite | Message:
     """One '@key, locator' part of a bracket: a Cite, or what is wrong with it."""
     text = item.strip()
     if not text.startswith("@"):
         if "@" in text:
-            return f"'{text}' has text before the '@' of the key; this site does not support prefixes"
-        return f"'{text}' does not start with '@' followed by a key"
+            return msg("terms.cite-prefix", text=text)
+        return msg("terms.cite-no-at", text=text)
     m = re.match(KEY, text[1:])
     if not m:
-        return "there is an '@' with no key after it"
+        return msg("terms.cite-empty-key")
     key = m.group(0)
     rest = text[1 + len(key) :]
     if not rest.strip():
         return Cite(key)
     if not rest.lstrip().startswith(","):
         if rest.lstrip().startswith("@"):
-            return f"'@{key}' and '{rest.strip()}' need a ';' between them"
-        return f"a comma is missing between '@{key}' and '{rest.strip()}'"
+            return msg("terms.cite-needs-semicolon", key=key, rest=rest.strip())
+        return msg("terms.cite-missing-comma", key=key, rest=rest.strip())
     loc_text = rest.lstrip()[1:].strip()
     if not loc_text:
-        return f"the comma after '@{key}' is followed by nothing"
+        return msg("terms.cite-empty-locator", key=key)
     locator = _parse_locator(loc_text, style)
     if locator is None:
-        return f"'{loc_text}' after '@{key}' is not a locator such as 'p. 84' or 'pp. 17-18'"
+        return msg("terms.cite-bad-locator", key=key, locator=loc_text)
     return Cite(key, locator)
 
 
@@ -194,7 +198,6 @@ _CITE_OPEN = re.compile(r"(?<!\\)\[\s*@")
 # paragraph when a blank line, or one holding only '>', follows).
 _BRACKET_STOP = re.compile(r"[\[\]\n]")
 _PARAGRAPH_END = re.compile(r"\n[ \t>]*\n")
-_SYNTAX_HINT = "Write citations as [@key], [@key, p. 84], [@key, pp. 17-18] or [@key1; @key2, p. 3]."
 
 
 def find_citations(body: str, style: CitationStyle | None = None, masked: str | None = None) -> Found:
@@ -222,31 +225,23 @@ def find_citations(body: str, style: CitationStyle | None = None, masked: str | 
                 break
             stop = _BRACKET_STOP.search(masked, i + 1)
         if end is None:
-            found.issues.append(
-                Issue(
-                    start,
-                    f"the citation '{_snippet(body, start)}' is never closed with ']'.",
-                    _SYNTAX_HINT,
-                )
-            )
+            found.issues.append(Issue(start, msg("KB021.not-closed", citation=_snippet(body, start))))
             continue
         after = masked[end + 1 : end + 2]
         if after in ("(", "[") or (after == ":" and (start == 0 or masked[start - 1] == "\n")):
             continue  # a Markdown link or link definition whose text starts with '@'
         inner = masked[start + 1 : end].replace("\n", " ")
         cites: list[Cite] = []
-        errors: list[str] = []
+        errors: list[Message] = []
         for item in inner.split(";"):
             parsed = _parse_item(item, style)
-            (cites if isinstance(parsed, Cite) else errors).append(parsed)  # type: ignore[arg-type]
+            if isinstance(parsed, Cite):
+                cites.append(parsed)
+            else:
+                errors.append(parsed)
         if errors:
-            found.issues.append(
-                Issue(
-                    start,
-                    f"the citation '{body[start : end + 1]}' is malformed: {'; '.join(errors)}.",
-                    _SYNTAX_HINT,
-                )
-            )
+            citation = body[start : end + 1]
+            found.issues.append(Issue(start, msg("KB021.malformed", citation=citation, errors=Joined(tuple(errors), "; "))))
             continue
         found.groups.append(CiteGroup(start, end + 1, cites))
     return found

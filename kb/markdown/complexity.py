@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.core.problem import Problem, problem
+from kb.core.messages import Message, msg
+from kb.core.problem import Problem, problem, rule_message
 
 RULES = ("too-complex",)
 
@@ -44,8 +45,7 @@ _BLOCK_TAG = re.compile(r"<(/?)(?:div|details|section|article|aside|blockquote|f
 @dataclass(frozen=True)
 class Finding:
     offset: int
-    message: str
-    hint: str
+    text: Message  # a KB102 too-complex message of the catalogue
 
 
 def _fenced_spans(body: str) -> list[tuple[int, int]]:
@@ -145,10 +145,10 @@ def _scan_cost(text: str) -> tuple[int, str]:
 
 
 _OPENER_NAMES = {
-    "[": "'[' that are never closed with ']'",
-    "](": "link addresses '](' that are never closed with ')'",
-    "<": "'<' starting HTML tags that are never closed with '>'",
-    "`": "backticks ` that do not pair up into code spans",
+    "[": "terms.unclosed-brackets",
+    "](": "terms.unclosed-links",
+    "<": "terms.unclosed-tags",
+    "`": "terms.unpaired-backticks",
 }
 
 
@@ -161,21 +161,13 @@ def _depth_finding(body: str) -> Finding | None:
         marks = line[:width].count(">") + len(re.findall(r"(?:[-*+]|\d{1,9}[.)])[ \t]", line[:width]))
         indent = len(line[:width].expandtabs(4)) - len(line[:width].expandtabs(4).lstrip(" "))
         if marks + indent // 2 > MAX_DEPTH:
-            return Finding(
-                offset,
-                f"this line is nested more than {MAX_DEPTH} levels deep (lists, block quotes or indentation).",
-                "Use fewer levels of lists and quotes; a page never needs this many.",
-            )
+            return Finding(offset, rule_message("too-complex", "nested-lines", depth=MAX_DEPTH))
         offset += len(line) + 1
     depth = 0
     for m in _BLOCK_TAG.finditer(body):
         depth += -1 if m.group(1) else 1
         if depth > MAX_DEPTH:
-            return Finding(
-                m.start(),
-                f"HTML elements here are nested more than {MAX_DEPTH} deep.",
-                "Close the elements you open (</div>, </details>) and nest fewer of them.",
-            )
+            return Finding(m.start(), rule_message("too-complex", "nested-html", depth=MAX_DEPTH))
         depth = max(depth, 0)
     run = _EMPHASIS_RUN.search(body)
     if run is not None:
@@ -183,11 +175,7 @@ def _depth_finding(body: str) -> Finding | None:
         line_end = body.find("\n", run.end())
         line = body[line_start : len(body) if line_end == -1 else line_end]
         if line.strip(" \t*_-") != "":  # a line of only marks is a horizontal rule
-            return Finding(
-                run.start(),
-                f"a run of {len(run.group())} '*' or '_' marks would nest emphasis too deeply.",
-                "Use at most three marks (***bold italic***); to show the characters, put them in `backticks`.",
-            )
+            return Finding(run.start(), rule_message("too-complex", "emphasis-run", count=len(run.group())))
     return None
 
 
@@ -216,23 +204,12 @@ def check(body: str) -> list[Finding]:
     if scan > MAX_SCAN:
         _, start, opener = worst
         return [
-            Finding(
-                start,
-                f"this paragraph has many {_OPENER_NAMES[opener]}, which would take the site's Markdown "
-                "converter minutes to read.",
-                "Close each one, write the character as \\[ (or \\<, \\`) if it is meant literally, or put "
-                "the text in a code block.",
-            )
+            Finding(start, rule_message("too-complex", "unclosed", what=msg(_OPENER_NAMES[opener])))
         ]
     if rebuild > MAX_REBUILD:
         _, start, marks = worst_rebuild
         return [
-            Finding(
-                start,
-                f"this paragraph has {marks:,} formatting marks (* _ [ ] < ` …) in one block, which would take "
-                "the site's Markdown converter minutes to read.",
-                "Split it into smaller paragraphs with blank lines, or put it in a code block.",
-            )
+            Finding(start, rule_message("too-complex", "too-many-marks", count=f"{marks:,}"))
         ]
     return []
 
@@ -240,17 +217,11 @@ def check(body: str) -> list[Finding]:
 def page_problems(path: str, body: str, body_line: int) -> list[Problem]:
     """The too-complex problems of a page body whose first line is line ``body_line`` of ``path``."""
     return [
-        problem("too-complex", path, body_line + body.count("\n", 0, f.offset), f.message, f.hint)
+        problem("too-complex", path, body_line + body.count("\n", 0, f.offset), f.text)
         for f in check(body)
     ]
 
 
 def too_deep(path: str, line: int) -> Problem:
     """The converter itself ran out of recursion depth on a page (nesting the linear pass missed)."""
-    return problem(
-        "too-complex",
-        path,
-        line,
-        "the page is nested too deeply for the Markdown converter (lists, quotes, emphasis or HTML inside each other).",
-        "Use fewer levels of nesting.",
-    )
+    return problem("too-complex", path, line, "too-deep")

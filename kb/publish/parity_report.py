@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
+from kb.core.messages import text
 from kb.core.plaintext import markdown_text
 from kb.publish.templating import fragment
 from kb.sources.content import Lang
@@ -43,17 +44,25 @@ def report_markdown(rows: list[PairStatus], config: ParityConfig, lang: Lang, fr
     return "\n".join(lines) + "\n"
 
 
-def report_text(rows: list[PairStatus], with_diff: bool = False) -> str:
-    """The same report for a terminal."""
-    width = max([len(s.rel) for s in rows] + [4])
-    out = [f"{'page'.ljust(width)}  {'state'.ljust(10)}  english / welsh"]
+def report_text(rows: list[PairStatus], config: ParityConfig, with_diff: bool = False, lang: Lang = "en") -> str:
+    """The same report for a terminal, in ``lang`` (the state words are the site report's labels)."""
+
+    def label(key: str) -> str:
+        return str(config.label(lang, key))
+
+    width = max([len(s.rel) for s in rows] + [len(label("page"))])
+    state_width = max([len(label(s)) for s in STATES] + [len(label("state"))])
+    indent = " " * (width + state_width + 4)
+    out = [f"{label('page').ljust(width)}  {label('state').ljust(state_width)}  {label('en')} / {label('cy')}"]
     for s in rows:
-        extra = f" (requested {s.pending_date})" if s.pending_date else ""
-        extra += "".join(f"\n{' ' * (width + 14)}changed: {c.path} from line {c.first_line}" for c in s.changes)
-        out.append(f"{s.rel.ljust(width)}  {s.state.ljust(10)}  {s.paths['en']} / {s.paths['cy']}{extra}")
+        extra = ""
+        if s.pending_date:
+            extra = " " + text("parity.requested", lang, date=format_date(s.pending_date, lang, config))
+        extra += "".join(f"\n{indent}" + text("parity.changed", lang, path=c.path, line=c.first_line) for c in s.changes)
+        out.append(f"{s.rel.ljust(width)}  {label(s.state).ljust(state_width)}  {s.paths['en']} / {s.paths['cy']}{extra}")
         if with_diff:
             for c in s.changes:
                 out.extend("    " + line for line in c.diff())
     counts = {state: sum(1 for s in rows if s.state == state) for state in STATES}
-    out.append(", ".join(f"{n} {state}" for state, n in counts.items()) + f" ({len(rows)} pages)")
+    out.append(label("summary").format(total=len(rows), **counts))
     return "\n".join(out) + "\n"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import yaml
 
 from kb.core.problem import Problem, problem
+from kb.core.yamlload import yaml_error_message
 from kb.publish.csp import REDIRECT_POLICY, REFERRER_POLICY, policy_text
 from kb.publish.embeds import EMBED_DIR
 from kb.publish.reserved import MAX_PATH, bad_segment, reserved_by, reserved_problem
@@ -70,25 +71,13 @@ def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[P
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         return [], [
-            problem(
-                "redirects-file",
-                REDIRECTS_FILE,
-                (mark.line + 1) if mark else 1,
-                f"the file is not valid YAML ({getattr(err, 'problem', err)}).",
-                "Write one redirect per line as 'old/path/: new-id'.",
-            )
+            problem("redirects-file", REDIRECTS_FILE, (mark.line + 1) if mark else 1, "invalid-yaml", what=yaml_error_message(err))
         ]
     if node is None:
         return [], []
     if not isinstance(node, yaml.MappingNode):
         return [], [
-            problem(
-                "redirects-file",
-                REDIRECTS_FILE,
-                node.start_mark.line + 1,
-                "the file must be a list of 'old/path/: new-id' lines.",
-                "Write one redirect per line as 'old/path/: new-id'.",
-            )
+            problem("redirects-file", REDIRECTS_FILE, node.start_mark.line + 1, "not-lines")
         ]
     pages = _page_paths(site)
     files = {a.rel: a for a in site.assets}
@@ -100,72 +89,29 @@ def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[P
         line = key_node.start_mark.line + 1
         raw_key, raw_value = str(key_node.value), value_node.value
         if not isinstance(raw_value, str) or not raw_value.strip():
-            problems.append(
-                problem(
-                    "redirects-file",
-                    REDIRECTS_FILE,
-                    line,
-                    f"the redirect from '{raw_key}' has no target.",
-                    "After the colon, write the id of the page it now points at, or its new path.",
-                )
-            )
+            problems.append(problem("redirects-file", REDIRECTS_FILE, line, "no-target", source=raw_key))
             continue
         source = normalise_path(raw_key)
         if not source or source.split("/")[0] in LANGS or "://" in raw_key:
-            problems.append(
-                problem(
-                    "redirects-file",
-                    REDIRECTS_FILE,
-                    line,
-                    f"'{raw_key}' is not an old path of this site.",
-                    "Write the old path without the language, e.g. 'case-studies/old-name/' "
-                    "(the Welsh /cy/ redirect is made for you).",
-                )
-            )
+            problems.append(problem("redirects-file", REDIRECTS_FILE, line, "not-a-path", source=raw_key))
             continue
         bad = bad_segment(source) if len(source) <= MAX_PATH else source
         if bad is not None:
-            problems.append(
-                problem(
-                    "redirects-file",
-                    REDIRECTS_FILE,
-                    line,
-                    f"'{raw_key}' is not a plain address of this site: '{bad}' is not a folder or file name "
-                    "(a redirect page is written at the old address, inside the site).",
-                    "Write the old path as it appeared in the browser, folder names made of letters, digits, "
-                    "'-', '_' and '.' separated by '/', e.g. 'case-studies/old-name/'.",
-                )
-            )
+            problems.append(problem("redirects-file", REDIRECTS_FILE, line, "not-plain", source=raw_key, bad=bad))
             continue
         reserved = reserved_by(source)
         if reserved is not None:
             problems.append(
-                reserved_problem(
-                    REDIRECTS_FILE,
-                    line,
-                    source,
-                    reserved,
-                    "Delete this line: only addresses of pages that moved can be redirected (an embed card "
-                    "follows the redirect of its guide or case study by itself).",
-                )
+                reserved_problem(REDIRECTS_FILE, line, source, reserved, "redirect")
             )
             continue
         if source in seen:
-            problems.append(
-                problem("redirects-file", REDIRECTS_FILE, line, f"'{raw_key}' is redirected twice.", "Keep one line.")
-            )
+            problems.append(problem("redirects-file", REDIRECTS_FILE, line, "twice", source=raw_key))
             continue
         seen.add(source)
         if source in pages:
             problems.append(
-                problem(
-                    "redirect-over-page",
-                    REDIRECTS_FILE,
-                    line,
-                    f"'{source}' is still the address of a page ({_show_rel(site, pages[source])}), so the redirect "
-                    "would hide it.",
-                    "Delete this redirect, or change that page's id first.",
-                )
+                problem("redirect-over-page", REDIRECTS_FILE, line, "hides-page", source=source, page=_show_rel(site, pages[source]))
             )
             continue
         image = _file_at(source, files)
@@ -189,15 +135,7 @@ def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[P
             target_rel = ids.get(value)
             target = neutral_path(site, target_rel) if target_rel else ""
         if target_rel is None:
-            problems.append(
-                problem(
-                    "redirect-target-missing",
-                    REDIRECTS_FILE,
-                    line,
-                    f"the redirect from '{source}' points at '{value}', which is neither a page id nor a page's path.",
-                    "Use the id of an existing page (from its front matter), e.g. 'case-studies/old/: new-id'.",
-                )
-            )
+            problems.append(problem("redirect-target-missing", REDIRECTS_FILE, line, "unknown-target", source=source, target=value))
             continue
         redirects.append(Redirect(source, target, line, target_rel))
     return redirects, problems

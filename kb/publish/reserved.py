@@ -13,6 +13,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from kb.core.messages import Texts, msg
 from kb.core.problem import Problem, problem
 from kb.publish.api import API_DIR
 from kb.publish.embeds import EMBED_DIR, OEMBED_DIR
@@ -22,8 +23,8 @@ from kb.sources.urls import neutral_path
 
 RULES = ("reserved-address",)
 
-# First path segment -> what the build publishes there, in English and Welsh (the message is
-# English; the Welsh is there for the message catalogue, so the fix reads the same in Welsh).
+# First path segment -> what the build publishes there, in English and Welsh (a value of the
+# KB105 messages in data/messages.yml, shown in the contributor's language).
 RESERVED: dict[str, tuple[str, str]] = {
     API_DIR.split("/")[0]: ("the JSON API", "yr API JSON"),
     EMBED_DIR: ("the embed cards", "y cardiau mewnblannu"),
@@ -63,17 +64,12 @@ def reserved_by(neutral: str) -> tuple[str, str] | None:
     return RESERVED.get(first)
 
 
-def reserved_problem(path: str, line: int, address: str, what: tuple[str, str], fix: str) -> Problem:
-    """A page or redirect at ``address`` (site-relative) where the build writes ``what``."""
+def reserved_problem(path: str, line: int, address: str, what: tuple[str, str], key: str) -> Problem:
+    """A page or redirect at ``address`` (site-relative) where the build writes ``what``; ``key``:
+    the KB105 message, "page" or "redirect" (their fixes differ)."""
     first = address.split("/", 1)[0]
-    where = f"takes the name of /{first}" if "." in first else f"is inside /{first}/"
-    return problem(
-        "reserved-address",
-        path,
-        line,
-        f"the address /{address} {where}, where the build publishes {what[0]}; one would replace the other.",
-        fix,
-    )
+    where = msg("terms.takes-name", first=first) if "." in first else msg("terms.is-inside", first=first)
+    return problem("reserved-address", path, line, key, address=address, where=where, what=Texts(*what), first=first)
 
 
 class OutsideOutput(ValueError):
@@ -101,13 +97,6 @@ def page_problems(site: Site) -> list[Problem]:
         what = reserved_by(neutral)
         if what is not None:
             problems.append(
-                reserved_problem(
-                    page.path,
-                    1,
-                    neutral,
-                    what,
-                    f"Move or rename the file so that its address does not start with /{neutral.split('/', 1)[0]} "
-                    "(in docs/ and docs_cy/ alike).",
-                )
+                reserved_problem(page.path, 1, neutral, what, "page")
             )
     return problems

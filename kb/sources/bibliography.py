@@ -17,7 +17,9 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from kb.core import yamlload
+from kb.core.messages import Joined, msg
 from kb.core.problem import Problem, problem
+from kb.core.yamlload import yaml_error_message
 from kb.sources.files import decode_source, read_source
 
 RULES = (
@@ -34,14 +36,8 @@ SCHEMA_FILE = "data/schemas/_bibliography.yml"
 MAX_BIBLIOGRAPHY_BYTES = 2_000_000
 
 # Hints for the fields whose shape contributors most often get wrong, by top-level field.
-_SHAPE_HINTS = {
-    "author": "Write each name as '- family: Lent' with 'given: Adam', or '- literal: Welsh Government' for an organisation.",
-    "editor": "Write each name as '- family: Lent' with 'given: Adam', or '- literal: Welsh Government' for an organisation.",
-    "issued": "Write the date as 'issued: {date-parts: [[2020, 5, 3]]}' (year, month, day; month and day optional), "
-    "or 'issued: {literal: \"n.d.\"}' when there is none.",
-    "accessed": "Write the date as 'accessed: {date-parts: [[2024, 5, 3]]}' (year, month, day).",
-    "id": "Use letters, digits and hyphens, e.g. 'lent-studdert-2019-community-paradigm'.",
-}
+# Fields whose form contributors most often get wrong have their own message (data/messages.yml).
+_SHAPED_FIELDS = ("author", "editor", "issued", "accessed", "id")
 
 
 class _StringDatesLoader(yaml.SafeLoader):
@@ -144,25 +140,16 @@ def _check_url(entry: Entry, rel_path: str) -> list[Problem]:
     parts = urlsplit(url.strip())
     wrong = ""
     if url != url.strip() or any(c.isspace() for c in url.strip()):
-        wrong = "it contains spaces"
+        wrong = "url-spaces"
     elif parts.scheme == "http":
-        wrong = "it uses http, not https"
+        wrong = "url-http"
     elif parts.scheme != "https":
-        wrong = "it is not an absolute address starting with https://"
+        wrong = "url-not-absolute"
     elif not parts.hostname or "." not in parts.hostname:
-        wrong = "it has no valid host name after https://"
+        wrong = "url-no-host"
     if not wrong:
         return []
-    return [
-        problem(
-            "bibliography-url",
-            rel_path,
-            entry.line_of("URL"),
-            f"the URL of '{entry.id}' is '{url}': {wrong}.",
-            "Copy the full address from the browser's address bar (https://…); if the source has no "
-            "reliable https address, delete the URL line rather than guess one.",
-        )
-    ]
+    return [problem("bibliography-url", rel_path, entry.line_of("URL"), "bad-url", id=entry.id, url=url, why=msg(f"terms.{wrong}"))]
 
 
 def _check_entry(
@@ -182,14 +169,11 @@ def _check_entry(
     if isinstance(type_name, str) and by_type:
         if type_name not in by_type:
             close = difflib.get_close_matches(type_name, list(by_type), n=1, cutoff=0.6)
-            mean = f" Did you mean '{close[0]}'?" if close else ""
             problems.append(
                 problem(
-                    "bibliography-format",
-                    rel_path,
-                    entry.line_of("type"),
-                    f"the type of '{entry.id}' is '{type_name}', which is not a CSL type this site knows.{mean}",
-                    f"Use one of: {', '.join(sorted(by_type))} (see {SCHEMA_FILE}).",
+                    "bibliography-format", rel_path, entry.line_of("type"), "unknown-type",
+                    id=entry.id, type=type_name, suggestion=msg("terms.did-you-mean", value=close[0]) if close else "",
+                    choices=", ".join(sorted(by_type)), schema=SCHEMA_FILE,
                 )
             )
         else:
@@ -198,18 +182,18 @@ def _check_entry(
                 if not any(opt in data for opt in options) and not any(opt in missing for opt in options):
                     missing.append("' or '".join(options))
     if missing:
-        fields = "; ".join(f"'{m}'" for m in missing)
-        kind = f" (type '{type_name}')" if isinstance(type_name, str) and type_name else ""
-        problems.append(
-            problem(
-                "bibliography-missing-field",
-                rel_path,
-                entry.line,
-                f"the entry '{entry.id}'{kind} has no {fields}.",
-                f"Add {'it' if len(missing) == 1 else 'them'} to the entry, copied from the source itself "
-                f"(the fields each type needs are listed in {SCHEMA_FILE}).",
+        fields = Joined(tuple(msg("terms.either", a=m.split("' or '")[0], b=m.split("' or '")[1]) if "' or '" in m else f"'{m}'" for m in missing), "; ")
+        if isinstance(type_name, str) and type_name:
+            problems.append(
+                problem(
+                    "bibliography-missing-field", rel_path, entry.line, "missing",
+                    id=entry.id, type=type_name, fields=fields, schema=SCHEMA_FILE,
+                )
             )
-        )
+        else:
+            problems.append(
+                problem("bibliography-missing-field", rel_path, entry.line, "missing-untyped", id=entry.id, fields=fields, schema=SCHEMA_FILE)
+            )
     # One problem per field: jsonschema may report a field several ways (type, then oneOf).
     other_errors.sort(key=lambda e: (_show_path(list(e.absolute_path)), e.validator in ("anyOf", "oneOf")))
     said: set[str] = set()
@@ -219,17 +203,12 @@ def _check_entry(
         if (top == "URL" and isinstance(data.get("URL"), str)) or where in said:
             continue  # _check_url says it better; one problem per field is enough
         said.add(where)
-        # anyOf/oneOf messages quote the schema, not the contributor's mistake; the hint explains.
-        detail = "" if err.validator in ("anyOf", "oneOf") else f" ({err.message})"
-        problems.append(
-            problem(
-                "bibliography-format",
-                rel_path,
-                entry.line_of(where),
-                f"in '{entry.id}', the field '{where or 'entry'}' is not in the expected form{detail}.",
-                _SHAPE_HINTS.get(top, f"See {SCHEMA_FILE} for the form of each field."),
-            )
-        )
+        # jsonschema's own words quote the schema, not the contributor's mistake; the fix explains.
+        line = entry.line_of(where)
+        if top in _SHAPED_FIELDS:
+            problems.append(problem("bibliography-format", rel_path, line, f"form-{top}", id=entry.id, field=where))
+        else:
+            problems.append(problem("bibliography-format", rel_path, line, "form", id=entry.id, field=where or "entry", schema=SCHEMA_FILE))
     problems.extend(_check_url(entry, rel_path))
     return problems
 
@@ -243,30 +222,12 @@ def parse_bibliography(text: str, schema: dict[str, Any], rel_path: str = BIBLIO
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        what = getattr(err, "problem", None) or str(err).splitlines()[0]
-        bib.problems.append(
-            problem(
-                "bibliography-format",
-                rel_path,
-                line,
-                f"the bibliography is not valid YAML ({what}).",
-                "Check the indentation (spaces, not tabs), the '- ' before each entry, and quote titles "
-                "that contain ': ' or start with a special character.",
-            )
-        )
+        bib.problems.append(problem("bibliography-format", rel_path, line, "invalid-yaml", what=yaml_error_message(err)))
         return bib
     if data is None:
         return bib
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        bib.problems.append(
-            problem(
-                "bibliography-format",
-                rel_path,
-                1,
-                f"the bibliography must be a list of entries, each starting with '- id:', not a {type(data).__name__}.",
-                "Start each entry with '- id: some-key' at the left margin.",
-            )
-        )
+        bib.problems.append(problem("bibliography-format", rel_path, 1, "not-a-list"))
         return bib
     bib.readable = True
     bib.ids_written = {str(e["id"]) for e in data if isinstance(e, dict) and "id" in e}
@@ -276,45 +237,22 @@ def parse_bibliography(text: str, schema: dict[str, Any], rel_path: str = BIBLIO
     for item, item_node in zip(data, node.value, strict=True):
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict):
-            bib.problems.append(
-                problem(
-                    "bibliography-format",
-                    rel_path,
-                    line,
-                    f"this entry is a {type(item).__name__}, not a set of 'field: value' lines.",
-                    "Write each entry as '- id: key' followed by indented 'type:', 'title:', … lines.",
-                )
-            )
+            bib.problems.append(problem("bibliography-format", rel_path, line, "entry-not-fields"))
             continue
         lines: dict[str, int] = {}
         dupes: list[tuple[str, int]] = []
         _map_lines(item_node, "", lines, dupes)
         raw_id = item.get("id")
-        entry_id = str(raw_id) if raw_id is not None else f"(entry at line {line})"
+        entry_id = str(raw_id) if raw_id is not None else f"#{line}"  # no id: named by its line, in any language
         entry = Entry(entry_id, {str(k): v for k, v in item.items()}, line, lines)
         for dotted, dupe_line in dupes:
-            bib.problems.append(
-                problem(
-                    "bibliography-format",
-                    rel_path,
-                    dupe_line,
-                    f"in '{entry_id}', the field '{dotted}' appears twice; only the last one would count.",
-                    "Keep one of them and delete the other.",
-                )
-            )
+            bib.problems.append(problem("bibliography-format", rel_path, dupe_line, "field-twice", id=entry_id, field=dotted))
         bib.problems.extend(_check_entry(entry, validator, by_type, rel_path))
         if not isinstance(raw_id, str) or not raw_id:
             continue
         if raw_id in first_line:
             bib.problems.append(
-                problem(
-                    "bibliography-duplicate-id",
-                    rel_path,
-                    entry.line_of("id"),
-                    f"the id '{raw_id}' is already used by the entry at line {first_line[raw_id]}.",
-                    "If both are the same source, delete one; otherwise give this one its own id "
-                    "(e.g. add a year or a word from the title).",
-                )
+                problem("bibliography-duplicate-id", rel_path, entry.line_of("id"), "used-twice", id=raw_id, first=first_line[raw_id])
             )
             continue
         first_line[raw_id] = entry.line_of("id")
@@ -344,13 +282,7 @@ def load_bibliography(root: Path, data: bytes | None = None, schema: dict[str, A
 def unused_problems(bib: Bibliography, used: set[str]) -> list[Problem]:
     """A warning for each entry no page cites."""
     return [
-        problem(
-            "bibliography-unused",
-            bib.path,
-            entry.line,
-            f"no page cites '{entry.id}'.",
-            f"Cite it where it is used ([@{entry.id}]), or delete the entry if no page relies on it.",
-        )
+        problem("bibliography-unused", bib.path, entry.line, "not-cited", id=entry.id)
         for entry in bib.entries.values()
         if entry.id not in used
     ]

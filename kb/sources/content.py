@@ -222,11 +222,7 @@ def links_outside(root: Path) -> tuple[set[str], list[Problem]]:
                     continue
                 rel = path.relative_to(root).as_posix()
                 found.add(rel)
-                problems.append(problem(
-                    "link-outside-repository", rel, 1,
-                    f"'{rel}' is a symbolic link to '{os.readlink(path)}', outside the repository, so it cannot be published.",
-                    "Copy the file into the repository (and check it may be published), or delete the link.",
-                ))
+                problems.append(problem("link-outside-repository", rel, 1, "symlink", path=rel, target=os.readlink(path)))
     return found, problems
 
 

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb.core.messages import Joined, Message, msg
 from kb.core.problem import Problem, problem
 
 RULES = ("encoding", "file-hygiene", "file-too-large")
@@ -31,62 +32,32 @@ def decode_source(data: bytes, rel_path: str, max_bytes: int = MAX_PAGE_BYTES) -
     """Decode bytes read from ``rel_path``, reporting (never raising) anything wrong."""
     problems: list[Problem] = []
     if len(data) > max_bytes:
-        problems.append(
-            problem(
-                "file-too-large",
-                rel_path,
-                1,
-                f"the file is {len(data):,} bytes, over the limit of {max_bytes:,} bytes.",
-                "Split it into smaller pages, and put images in their own files rather than inline.",
-            )
-        )
+        problems.append(problem("file-too-large", rel_path, 1, "too-large", size=f"{len(data):,}", limit=f"{max_bytes:,}"))
         return SourceText(None, problems)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         problems.append(
-            problem(
-                "encoding",
-                rel_path,
-                line,
-                f"the file is not UTF-8 (byte 0x{data[err.start]:02x} at position {err.start}).",
-                "Save it as UTF-8 in your editor (for example 'Save with encoding: UTF-8').",
-            )
+            problem("encoding", rel_path, line, "not-utf8", byte=f"0x{data[err.start]:02x}", position=err.start)
         )
         return SourceText(None, problems)
-    fixes: list[str] = []
+    fixes: list[Message] = []
     if text.startswith("\ufeff"):
         text = text[1:]
-        fixes.append("a byte-order mark")
+        fixes.append(msg("terms.bom"))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        fixes.append("Windows (CRLF) line endings")
+        fixes.append(msg("terms.crlf"))
     # is_normalized is a fast scan; most files are already NFC and need no copy.
     if not unicodedata.is_normalized("NFC", text):
-        fixes.append("decomposed (NFD) letters")
+        fixes.append(msg("terms.nfd"))
         text = unicodedata.normalize("NFC", text)
     if "\x00" in text:
-        problems.append(
-            problem(
-                "encoding",
-                rel_path,
-                text[: text.index("\x00")].count("\n") + 1,
-                "the file contains a NUL character, so it is not a text file.",
-                "Check that you saved a Markdown text file, not a word-processor document.",
-            )
-        )
+        problems.append(problem("encoding", rel_path, text[: text.index("\x00")].count("\n") + 1, "nul"))
         return SourceText(None, problems)
     if fixes:
-        problems.append(
-            problem(
-                "file-hygiene",
-                rel_path,
-                1,
-                f"the file has {', '.join(fixes)}; the build normalised them.",
-                "Save it as UTF-8 without BOM, with LF line endings, to silence this warning.",
-            )
-        )
+        problems.append(problem("file-hygiene", rel_path, 1, "normalised", what=Joined(tuple(fixes))))
     return SourceText(text, problems)
 
 
@@ -96,14 +67,6 @@ def read_source(path: Path, rel_path: str, max_bytes: int = MAX_PAGE_BYTES) -> S
     except OSError as err:
         return SourceText(
             None,
-            [
-                problem(
-                    "encoding",
-                    rel_path,
-                    1,
-                    f"the file cannot be read ({err.strerror}).",
-                    "Check it exists and is readable.",
-                )
-            ],
+            [problem("encoding", rel_path, 1, "unreadable", error=str(err.strerror))],
         )
     return decode_source(data, rel_path, max_bytes)

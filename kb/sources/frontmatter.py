@@ -12,14 +12,16 @@ from typing import Any
 import yaml
 
 from kb.core import yamlload
-from kb.core.problem import Problem, problem
+from kb.core.messages import Param
+from kb.core.problem import Problem, problem, rule_message
+from kb.core.yamlload import yaml_error_message
 
 RULES = ("front-matter-yaml",)
 
 
-def front_matter_problem(path: str, line: int, message: str, hint: str) -> Problem:
+def front_matter_problem(path: str, line: int, key: str, /, **params: Param) -> Problem:
     """Front matter that cannot be read, or none at all (the front-matter checks find that)."""
-    return problem("front-matter-yaml", path, line, message, hint)
+    return problem("front-matter-yaml", path, line, rule_message("front-matter-yaml", key, **params))
 
 
 # libyaml's C parser when available: front matter is parsed for every page on every build.
@@ -136,15 +138,7 @@ def _map_lines(
             dotted = f"{prefix}.{key}" if prefix else key
             line = key_node.start_mark.line + 1 + offset
             if key in seen:
-                problems.append(
-                    problem(
-                        "front-matter-yaml",
-                        rel_path,
-                        line,
-                        f"the key '{key}' appears twice; only the last one would count.",
-                        "Keep one of them and delete the other.",
-                    )
-                )
+                problems.append(problem("front-matter-yaml", rel_path, line, "key-twice", key=key))
             seen.add(key)
             out[dotted] = line
             _map_lines(value_node, dotted, offset, out, problems, rel_path)
@@ -161,15 +155,7 @@ def parse_front_matter(text: str, rel_path: str) -> tuple[FrontMatter, list[Prob
     if split is None:
         fm = FrontMatter({}, body=text, body_line=1, present=False)
         if text.startswith("---"):
-            return fm, [
-                problem(
-                    "front-matter-yaml",
-                    rel_path,
-                    1,
-                    "the front matter opened with '---' is never closed.",
-                    "Add a line with just '---' after the last field.",
-                )
-            ]
+            return fm, [problem("front-matter-yaml", rel_path, 1, "not-closed")]
         return fm, []
     yaml_text, body, body_line = split
     fm = FrontMatter({}, body=body, body_line=body_line, present=True)
@@ -184,51 +170,18 @@ def parse_front_matter(text: str, rel_path: str) -> tuple[FrontMatter, list[Prob
         finally:
             loader.dispose()
     except yamlload.UnsafeYaml as err:
-        return fm, [
-            problem(
-                "front-matter-yaml",
-                rel_path,
-                err.line + 1,
-                f"the front matter cannot be used: {err.problem}.",
-                "Write each value out in full (no &anchors or *aliases) and use at most a few levels of lists.",
-            )
-        ]
+        return fm, [problem("front-matter-yaml", rel_path, err.line + 1, "unsafe", what=err.reason)]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 1
-        what = getattr(err, "problem", None) or str(err).splitlines()[0]
         bad = yaml_text.split("\n")[line - 2].strip() if 0 <= line - 2 < len(yaml_text.split("\n")) else ""
-        return fm, [
-            problem(
-                "front-matter-yaml",
-                rel_path,
-                line,
-                f"the front matter is not valid YAML ({what}), near '{bad}'.",
-                "Check the colon after each field name, indentation with spaces, and quote values that contain ': ' or start with a special character.",
-            )
-        ]
+        return fm, [problem("front-matter-yaml", rel_path, line, "invalid-yaml", what=yaml_error_message(err), near=bad)]
     except Exception as err:  # noqa: BLE001 - contributors must never see a traceback
-        return fm, [
-            problem(
-                "front-matter-yaml",
-                rel_path,
-                2,
-                f"the front matter cannot be read ({type(err).__name__}).",
-                "Simplify the YAML.",
-            )
-        ]
+        return fm, [problem("front-matter-yaml", rel_path, 2, "unreadable", error=type(err).__name__)]
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return fm, [
-            problem(
-                "front-matter-yaml",
-                rel_path,
-                2,
-                f"the front matter must be a list of 'field: value' lines, got a {type(data).__name__}.",
-                "Write each field on its own line as 'name: value'.",
-            )
-        ]
+        return fm, [problem("front-matter-yaml", rel_path, 2, "not-fields")]
     fm.data = {str(k): v for k, v in data.items()}
     if node is not None:
         _map_lines(node, "", 1, fm.lines, problems, rel_path)

@@ -36,15 +36,7 @@ def parse_manifest(text: str | None) -> tuple[list[ManifestEntry], list[Problem]
         if not line or line.startswith("#"):
             continue
         if not line.startswith("/") or " " in line or "://" in line:
-            problems.append(
-                problem(
-                    "published-urls-file",
-                    MANIFEST_FILE,
-                    number,
-                    f"'{line}' is not a site address.",
-                    "Write one address per line, starting with '/', without the domain, e.g. '/guides/getting-started/'.",
-                )
-            )
+            problems.append(problem("published-urls-file", MANIFEST_FILE, number, "not-an-address", line=line))
             continue
         entries.append(ManifestEntry(line, number))
     return entries, problems

@@ -9,7 +9,9 @@ from typing import Any
 
 import yaml
 
-from kb.core.problem import Problem, Severity, problem
+from kb.core.messages import Param, msg
+from kb.core.problem import Problem, Severity, problem, rule_message
+from kb.core.yamlload import yaml_error_message
 from kb.markdown.textparts import LinkOptions
 
 # libyaml's loader when present: the lock file holds a snapshot of every page.
@@ -19,9 +21,9 @@ CONFIG_PATH = "data/parity.yml"
 RULES = ("parity-config",)
 
 
-def settings_problem(path: str, line: int, message: str, hint: str) -> Problem:
+def settings_problem(path: str, line: int, key: str, /, **params: Param) -> Problem:
     """The parity settings, or the translation lock file they name, cannot be read."""
-    return problem("parity-config", path, line, message, hint)
+    return problem("parity-config", path, line, rule_message("parity-config", key, **params))
 
 
 @dataclass
@@ -64,7 +66,7 @@ def load_config(root: Path, text: str | None = None) -> ParityConfig:
     try:
         raw = yaml.load(text if text is not None else path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         if not isinstance(raw, dict):
-            raise ValueError("the file must be a set of 'name: value' settings")
+            raise TypeError("not a mapping")
         fresh = raw.get("freshness") or {}
         links = raw.get("links") or {}
         config.language_specific_fields = frozenset(map(str, raw.get("language_specific_fields") or config.language_specific_fields))
@@ -81,15 +83,9 @@ def load_config(root: Path, text: str | None = None) -> ParityConfig:
         config.exceptions = [{k: str(v) for k, v in e.items()} for e in raw.get("exceptions") or []]
         config.labels = {str(k): dict(v) for k, v in (raw.get("labels") or {}).items()}
     except (yaml.YAMLError, ValueError, TypeError, AttributeError) as err:
-        config.problems.append(
-            problem(
-                "parity-config",
-                CONFIG_PATH,
-                getattr(getattr(err, "problem_mark", None), "line", 0) + 1,
-                f"the parity settings cannot be read ({str(err).splitlines()[0]}).",
-                "Compare with the comments in the file and fix the YAML.",
-            )
-        )
+        what: Param = yaml_error_message(err) if isinstance(err, yaml.YAMLError) else msg("terms.not-settings")
+        line = getattr(getattr(err, "problem_mark", None), "line", 0) + 1
+        config.problems.append(problem("parity-config", CONFIG_PATH, line, "config-unreadable", what=what))
     return config
 
 

@@ -19,7 +19,9 @@ from typing import Any
 
 import yaml
 
+from kb.core.messages import Joined, Param, msg
 from kb.core.problem import Problem
+from kb.core.yamlload import yaml_error_message
 from kb.sources.content import LANGS, Lang, SourcePage
 from kb.sources.parity_config import ParityConfig, settings_problem
 
@@ -84,13 +86,9 @@ def read_lock(root: Path, config: ParityConfig, text: str | None = None) -> Lock
             lock.entries[str(rel)] = LockEntry(str(rel), str(entry.get("marked", "")), entry.get("commit"), sides)
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as err:
         mark = getattr(err, "problem_mark", None)
+        what: Param = yaml_error_message(err) if isinstance(err, yaml.YAMLError) else type(err).__name__
         lock.problems.append(
-            settings_problem(
-                config.lock_file,
-                (mark.line + 1) if mark is not None else 1,
-                f"the translation lock file cannot be read ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}).",
-                "Do not edit it by hand: restore it from git, then run 'python -m kb translations mark-in-step --all'.",
-            )
+            settings_problem(config.lock_file, (mark.line + 1) if mark is not None else 1, "lock-unreadable", what=what)
         )
         lock.entries = {}
     return lock
@@ -185,11 +183,11 @@ class Change:
             )
         )
 
-    def summary(self, max_lines: int) -> str:
+    def summary(self, max_lines: int) -> Joined:
         """The first few changes, each trimmed to the words that differ: "line 14: '2,500' → '3,000'"."""
         matcher = difflib.SequenceMatcher(None, self.old.split("\n"), self.new.split("\n"), autojunk=False)
         old_lines, new_lines = self.old.split("\n"), self.new.split("\n")
-        parts: list[str] = []
+        parts: list[Param] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
@@ -199,15 +197,18 @@ class Change:
                 if old == new:
                     continue
                 was, now = _trim_common(old, new)
-                where = f"line {j1 + k + 1}" if j1 + k < j2 else f"after line {j2}"
-                parts.append(f"{where}: '{was}' → '{now}'")
+                if j1 + k < j2:
+                    parts.append(msg("terms.change-at", line=j1 + k + 1, was=was, now=now))
+                else:
+                    parts.append(msg("terms.change-after", line=j2, was=was, now=now))
                 if len(parts) >= max_lines:
                     break
             if len(parts) >= max_lines:
                 break
         total = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-        more = f" (+{total - len(parts)} more changed line(s))" if total > len(parts) else ""
-        return "; ".join(parts) + more
+        if total > len(parts):
+            parts[-1] = Joined((parts[-1], msg("terms.more-changes", count=total - len(parts))), "")
+        return Joined(tuple(parts), "; ")
 
 
 def _trim_common(old: str, new: str, context: int = 3, limit: int = 60) -> tuple[str, str]:

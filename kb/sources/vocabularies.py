@@ -10,14 +10,16 @@ from typing import Any
 import yaml
 
 from kb.core import yamlload
-from kb.core.problem import Problem, problem
+from kb.core.messages import Param
+from kb.core.problem import Problem, problem, rule_message
+from kb.core.yamlload import yaml_error_message
 
 RULES = ("vocabulary",)
 
 
-def vocabulary_problem(path: str, line: int, message: str, hint: str) -> Problem:
+def vocabulary_problem(path: str, line: int, key: str, /, **params: Param) -> Problem:
     """A vocabulary file, or a value outside a vocabulary (the front-matter checks find those)."""
-    return problem("vocabulary", path, line, message, hint)
+    return problem("vocabulary", path, line, rule_message("vocabulary", key, **params))
 
 
 @dataclass(frozen=True)
@@ -100,39 +102,15 @@ def _term_problems(node: yaml.Node | None, rel: str) -> list[Problem]:
         for lang in ("id", "en", "cy"):
             value = getattr(fields.get(lang), "value", "")
             if not isinstance(value, str) or not value.strip():
-                problems.append(
-                    problem(
-                        "vocabulary",
-                        rel,
-                        line,
-                        f"term '{term_id}' has no '{lang}'.",
-                        "Give every term an id and both labels (en and cy).",
-                    )
-                )
+                problems.append(problem("vocabulary", rel, line, "term-incomplete", term=str(term_id), field=lang))
         also = fields.get("also")
         if also is not None and not (
             isinstance(also, yaml.SequenceNode)
             and all(isinstance(n, yaml.ScalarNode) and n.value.strip() for n in also.value)
         ):
-            problems.append(
-                problem(
-                    "vocabulary",
-                    rel,
-                    also.start_mark.line + 1,
-                    f"term '{term_id}' has an 'also' that is not a list of names.",
-                    "Write other names in use as a list, e.g. also: [Name one, Name two].",
-                )
-            )
+            problems.append(problem("vocabulary", rel, also.start_mark.line + 1, "term-also", term=str(term_id)))
         if term_id in seen:
-            problems.append(
-                problem(
-                    "vocabulary",
-                    rel,
-                    line,
-                    f"term id '{term_id}' appears twice.",
-                    "Term ids must be unique within a vocabulary.",
-                )
-            )
+            problems.append(problem("vocabulary", rel, line, "term-twice", term=str(term_id)))
         seen.add(str(term_id))
     return problems
 
@@ -153,13 +131,7 @@ def read_vocabularies(root: Path, read: Callable[[str], str | None] | None = Non
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             problems.append(
-                problem(
-                    "vocabulary",
-                    rel,
-                    (mark.line + 1) if mark else 1,
-                    f"the vocabulary file is not valid YAML: {err}",
-                    "Fix the YAML syntax.",
-                )
+                problem("vocabulary", rel, (mark.line + 1) if mark else 1, "file-invalid-yaml", what=yaml_error_message(err))
             )
             continue
         problems.extend(_term_problems(node, rel))
