@@ -132,7 +132,7 @@ def _literal(node: ast.expr) -> str | None:
 
 
 def _keywords(call: ast.Call) -> set[str] | None:
-    if any(k.arg is None for k in call.keywords):
+    if any(k.arg is None or k.arg == "values" for k in call.keywords):
         return None  # **values: cannot be known statically
     return {k.arg for k in call.keywords if k.arg} - _NOT_VALUES
 

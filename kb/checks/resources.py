@@ -12,6 +12,7 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
+from kb.core.messages import Message, msg
 from kb.core.problem import Problem, problem
 from kb.model import BuildModel
 from kb.sources.bibliography import Bibliography
@@ -37,28 +38,28 @@ def _one_version_each(site: Site) -> list[SourcePage]:
     return list(chosen.values())
 
 
-def address_problem(url: str) -> str | None:
+def address_problem(url: str) -> Message | None:
     """What is wrong with the shape of an https address, or None. ('' or non-https: the schema's.)"""
     if not _SCHEMA_SHAPE.match(url):
         return None
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if "@" in parts.netloc:
-        return "it contains a user name or password before the site's name"
+        return msg("terms.address-credentials")
     if not host:
-        return "it has no site name after 'https://'"
+        return msg("terms.address-no-site")
     try:
         ipaddress.ip_address(host.strip("[]"))
-        return "it names a computer by its number (IP address), not a public site name"
+        return msg("terms.address-ip")
     except ValueError:
         pass
     if any(host == h or host.endswith("." + h) for h in _PLACEHOLDER_HOSTS) or host.endswith(".example"):
-        return f"'{host}' is a placeholder used in examples, not a real site"
+        return msg("terms.address-placeholder", host=host)
     labels = host.split(".")
     if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels) or labels[-1].isdigit():
-        return f"'{host}' is not a valid site name (like www.example.wales)"
+        return msg("terms.address-bad-host", host=host)
     if parts.port is not None and parts.port != 443:
-        return f"it asks for port {parts.port}; public web addresses do not need one"
+        return msg("terms.address-port", port=parts.port)
     return None
 
 
@@ -69,16 +70,7 @@ def _check_address(page: SourcePage) -> list[Problem]:
     wrong = address_problem(url)
     if wrong is None:
         return []
-    return [
-        problem(
-            "resource-address",
-            page.path,
-            page.front.line_of("url"),
-            f"the address '{url}' cannot be right: {wrong}.",
-            "Copy the address from the browser's address bar on the publisher's own page for the resource, "
-            "or leave 'url' out if you cannot confirm it.",
-        )
-    ]
+    return [problem("resource-address", page.path, page.front.line_of("url"), "cannot-be-right", url=url, why=wrong)]
 
 
 def _check_source(page: SourcePage, bib: Bibliography, claimed: dict[str, SourcePage]) -> list[Problem]:
@@ -89,39 +81,21 @@ def _check_source(page: SourcePage, bib: Bibliography, claimed: dict[str, Source
     entry = bib.get(key)
     if entry is None:
         close = bib.suggest(key)
-        hint = f" Did you mean '{close}'?" if close else ""
-        return [
-            problem(
-                "resource-source",
-                page.path,
-                line,
-                f"'source' is '{key}', which is not an entry in data/bibliography.yml.{hint}",
-                "Give the id of the resource's entry in data/bibliography.yml, or add the entry there with its real details.",
-            )
-        ]
+        suggestion = msg("terms.did-you-mean", value=close) if close else ""
+        return [problem("resource-source", page.path, line, "unknown", key=key, suggestion=suggestion)]
     problems: list[Problem] = []
     other = claimed.get(key)
     if other is not None and other.rel != page.rel:
         problems.append(
-            problem(
-                "resource-source",
-                page.path,
-                line,
-                f"the bibliography entry '{key}' already describes the resource {other.path}.",
-                "One resource page per bibliography entry: merge the two pages, or point 'source' at the right entry.",
-            )
+            problem("resource-source", page.path, line, "claimed", key=key, other=other.path)
         )
     claimed.setdefault(key, page)
     listed, given = entry.data.get("URL"), page.meta.get("url")
     if isinstance(listed, str) and isinstance(given, str) and listed != given:
         problems.append(
             problem(
-                "resource-source",
-                page.path,
-                page.front.line_of("url"),
-                f"the address '{given}' differs from the one in the bibliography entry '{key}' "
-                f"(data/bibliography.yml:{entry.line_of('URL')}: '{listed}').",
-                "Use the same address in both places, after checking which one is right.",
+                "resource-source", page.path, page.front.line_of("url"), "address-differs",
+                given=given, key=key, where=f"data/bibliography.yml:{entry.line_of('URL')}", listed=listed,
             )
         )
     return problems
