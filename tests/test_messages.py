@@ -109,6 +109,8 @@ _REPORTERS: dict[str, tuple[str | None, int]] = {
     "settings_problem": ("parity-config", 2),
     "reserved_problem": ("reserved-address", 4),
 }
+# Reporters that work out the message's values themselves from their other arguments.
+_OWN_VALUES = {"reserved_problem"}
 _NOT_VALUES = {"severity", "from_template", "same_as"}
 
 
@@ -163,7 +165,7 @@ def test_every_reported_message_is_in_the_catalogue_with_its_values():
                 + EXAMPLE.format(rule_id=rule_id, key=key)
             )
             continue
-        given = _keywords(call)
+        given = None if name in _OWN_VALUES else _keywords(call)
         wanted = entry.params("en") - extra
         if given is not None and given != wanted:
             wrong.append(
