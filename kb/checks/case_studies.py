@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kb.core.messages import Param, msg
-from kb.core.problem import Problem, problem
+from kb.core.problem import Problem, problem, rule_message
 from kb.model import BuildModel
 from kb.sources.bibliography import Bibliography
 from kb.sources.content import CASE_STUDIES_DIR, Asset, Site, SourcePage
@@ -144,32 +144,24 @@ def _type_by_name(name: str) -> str | None:
     return next((kind for kind, exts in IMAGE_TYPES.items() if lower.endswith(exts)), None)
 
 
-def _unpublishable(asset: Asset) -> tuple[str, str] | None:
-    """Why a file in a case study's folder cannot be published, and the fix; None if it can."""
+def _unpublishable(asset: Asset) -> tuple[str, dict[str, Param]] | None:
+    """Why a file in a case study's folder cannot be published (a KB106 message and its values); None if it can."""
     allowed = ", ".join(ext for exts in IMAGE_TYPES.values() for ext in exts)
     named = _type_by_name(asset.path)
     if named is None:
-        return (
-            "it is not a JPEG, PNG, GIF, WebP or AVIF image (by its name)",
-            f"Only en.md, cy.md and images ending {allowed} may be in a case study's folder; save a photo or "
-            "drawing in one of those formats (never SVG, HTML or a script), or delete the file.",
-        )
+        return "not-an-image", {"allowed": allowed}
     try:
         size = asset.abs_path.stat().st_size
         with asset.abs_path.open("rb") as fh:
             found = image_type(fh.read(16))
     except OSError as err:
-        return f"it cannot be read ({err.strerror})", "Save the image again, or delete the file."
+        return "unreadable", {"error": str(err.strerror)}
     if found != named:
-        return (
-            f"its name says {named} but its content is {f'a {found} image' if found else 'not an image'}",
-            "Save the image again in the format its name says (or rename it to match its format).",
-        )
+        if found is None:
+            return "not-image-content", {"named": named}
+        return "other-format", {"named": named, "found": found}
     if size > MAX_IMAGE_BYTES:
-        return (
-            f"it is {size / 1024 / 1024:.1f} MB, more than the {MAX_IMAGE_BYTES // 1024 // 1024} MB limit",
-            "Save a smaller version (at most 2000 pixels wide is plenty on any screen).",
-        )
+        return "too-large", {"size": f"{size / 1024 / 1024:.1f}", "limit": MAX_IMAGE_BYTES // 1024 // 1024}
     return None
 
 
@@ -179,8 +171,8 @@ def check_asset_files(site: Site) -> list[Problem]:
     for asset in site.assets:
         why = _unpublishable(asset)
         if why is not None:
-            reason, fix = why
-            problems.append(problem("case-study-file-type", asset.path, 1, f"'{asset.path}' cannot be published: {reason}.", fix))
+            key, values = why
+            problems.append(problem("case-study-file-type", asset.path, 1, rule_message("case-study-file-type", key, path=asset.path, **values)))
     return problems
 
 

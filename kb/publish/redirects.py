@@ -117,13 +117,7 @@ def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[P
         image = _file_at(source, files)
         if image is not None:
             problems.append(
-                problem(
-                    "redirect-over-page",
-                    REDIRECTS_FILE,
-                    line,
-                    f"'{source}' is at the address of the published file {image.path}, so the redirect would hide it.",
-                    "Delete this redirect.",
-                )
+                problem("redirect-over-page", REDIRECTS_FILE, line, "hides-file", source=source, file=image.path)
             )
             continue
         value = raw_value.strip()
