@@ -15,7 +15,7 @@ from sitebuilder import build, make_site
 from kb.checks.manifest import check
 from kb.model import load_model
 from kb.publish.generate import write_files
-from kb.publish.reserved import OutsideOutput, bad_segment, confined, reserved_by
+from kb.publish.reserved import OutsideOutput, bad_segment, clash, confined, reserved_by
 
 PAGE_EN = "---\nid: {id}\ntype: page\ntitle: Tudalen\n---\n# Page\n"
 PAGE_CY = "---\nid: {id}\ntype: page\ntitle: Tudalen ŵ\n---\n# Tudalen\n"
@@ -139,3 +139,24 @@ def test_the_build_refuses_every_escape_and_collision_at_its_line_without_a_trac
         assert line in result.output
     assert not outside.exists()
     assert not result.site.exists()
+
+
+def test_pages_and_redirects_over_any_generated_file_are_refused(tmp_path):
+    """Not only the reserved folders: every file the output plan generates (here a CSV download)."""
+    pages = _problems(tmp_path / "pages", pages={"case-studies/case-studies.csv.md": "csv-page"})
+    moved = _problems(tmp_path / "moved", "# moved\ncase-studies/case-studies.csv: community\n")
+    found = sorted((p.path, p.line, p.message) for p in pages + moved if p.rule_name == "reserved-address")
+    assert [(path, line) for path, line, _ in found] == [
+        ("data/redirects.yml", 2),
+        ("docs/case-studies/case-studies.csv.md", 1),
+        ("docs_cy/case-studies/case-studies.csv.md", 1),
+    ]
+    assert all("case-studies/case-studies.csv, a file the build generates" in message for *_, message in found)
+
+
+def test_clash_finds_a_generated_file_where_a_folder_must_go():
+    generated = {"feed.xml", "case-studies/case-studies.csv", "embed/x/index.html"}
+    assert clash("case-studies/case-studies.csv/", generated) == "case-studies/case-studies.csv"
+    assert clash("embed/x/", generated) == "embed/x/index.html"
+    assert clash("case-studies/", generated) is None
+    assert clash("feed.xml", generated) == "feed.xml"

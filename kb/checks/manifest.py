@@ -15,7 +15,7 @@ from pathlib import Path
 from kb.core.problem import Problem, problem
 from kb.model import BuildModel
 from kb.publish.embeds import EMBED_DIR
-from kb.publish.reserved import page_problems
+from kb.publish.reserved import generated_clashes, page_problems
 from kb.sources.manifest import MANIFEST_FILE, ManifestEntry, write_manifest
 from kb.sources.urls import from_manifest, published_pages, to_manifest
 
@@ -46,6 +46,8 @@ def check_collisions(model: BuildModel) -> list[Problem]:
 def check(model: BuildModel) -> list[Problem]:
     """Redirect file, address collisions and the manifest promise, as contributor problems."""
     problems = list(model.redirect_problems) + check_collisions(model) + page_problems(model.site)
+    moved = [(r.source, r.line) for r in model.redirects]
+    problems += generated_clashes(model.site, moved, model.plan.generated())
     problems.extend(model.manifest_problems)
     live = model.plan.live()
     for entry in model.manifest:

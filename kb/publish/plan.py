@@ -23,6 +23,8 @@ from kb.sources.urls import page_path, with_lang
 Kind = Literal["page", "placeholder", "embed", "oembed", "feed", "api", "download", "redirect"]
 # What the site promises to keep (data/published-urls.txt): everything but oEmbed files and redirects.
 PROMISED: frozenset[Kind] = frozenset({"page", "placeholder", "embed", "feed", "api", "download"})
+# What the build generates itself, where no page or redirect may be written (kb.publish.reserved).
+GENERATED: frozenset[Kind] = frozenset({"embed", "oembed", "feed", "api", "download"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,10 @@ class OutputPlan:
     def promised(self) -> set[str]:
         """The addresses the published-URL manifest should list."""
         return self.paths(PROMISED)
+
+    def generated(self) -> set[str]:
+        """The files the build writes itself besides pages and redirects: feeds, API, embeds, downloads."""
+        return self.paths(GENERATED)
 
     def live(self) -> set[str]:
         """Every address that answers: the promised ones and the redirect pages."""

@@ -19,7 +19,7 @@ from kb.publish.api import API_DIR
 from kb.publish.embeds import EMBED_DIR, OEMBED_DIR
 from kb.publish.feeds import JSON_FEED_FILE, RSS_FILE
 from kb.sources.content import DEFAULT_LANG, LANGS, Site
-from kb.sources.urls import neutral_path
+from kb.sources.urls import neutral_path, published_pages, with_lang
 
 RULES = ("reserved-address",)
 
@@ -87,6 +87,46 @@ def confined(site_dir: Path, rel: str) -> Path:
     if posixpath.normpath(rel) != rel.rstrip("/") or bad_segment(rel) is not None:
         raise OutsideOutput(rel)
     return site_dir / rel
+
+
+def written_file(path: str) -> str:
+    """The file a site-relative address is written to: 'x/' -> 'x/index.html', 'feed.xml' -> itself."""
+    return f"{path}index.html" if path == "" or path.endswith("/") else path
+
+
+def clash(address: str, generated: set[str]) -> str | None:
+    """The generated file ``address`` would overwrite, or need as a folder ('x.csv' for 'x.csv/'), if any."""
+    parts = written_file(address).split("/")
+    return next((p for p in ("/".join(parts[:n]) for n in range(1, len(parts) + 1)) if p in generated), None)
+
+
+def generated_clashes(site: Site, redirects: list[tuple[str, int]], generated: set[str]) -> list[Problem]:
+    """Pages and redirects (language-neutral source, line) that would overwrite a generated file.
+
+    ``generated`` holds the written files of the output plan (feeds, API, embeds, downloads...);
+    addresses :func:`reserved_by` already refuses are left to :func:`page_problems` and the redirects.
+    """
+    files = {written_file(path) for path in generated}
+    problems: list[Problem] = []
+    for page in published_pages(site):
+        hit = None if reserved_by(neutral_path(site, page.rel)) else clash(page.path, files)
+        if hit is not None:
+            problems.append(_clash_problem(page.source.path, 1, page.path, hit, "Move or rename the file."))
+    for source, line in redirects:
+        hit = next((h for lang in LANGS if (h := clash(with_lang(lang, source), files))), None)
+        if hit is not None and not reserved_by(source):
+            problems.append(_clash_problem("data/redirects.yml", line, source, hit, "Delete this redirect."))
+    return problems
+
+
+def _clash_problem(path: str, line: int, address: str, hit: str, fix: str) -> Problem:
+    return problem(
+        "reserved-address",
+        path,
+        line,
+        f"the address /{address} would be written over /{hit}, a file the build generates; one would replace the other.",
+        fix,
+    )
 
 
 def page_problems(site: Site) -> list[Problem]:
