@@ -111,22 +111,16 @@ def generated_clashes(site: Site, redirects: list[tuple[str, int]], generated: s
     for page in published_pages(site):
         hit = None if reserved_by(neutral_path(site, page.rel)) else clash(page.path, files)
         if hit is not None:
-            problems.append(_clash_problem(page.source.path, 1, page.path, hit, "Move or rename the file."))
+            problems.append(_clash_problem(page.source.path, 1, page.path, hit, "page-over-generated"))
     for source, line in redirects:
         hit = next((h for lang in LANGS if (h := clash(with_lang(lang, source), files))), None)
         if hit is not None and not reserved_by(source):
-            problems.append(_clash_problem("data/redirects.yml", line, source, hit, "Delete this redirect."))
+            problems.append(_clash_problem("data/redirects.yml", line, source, hit, "redirect-over-generated"))
     return problems
 
 
-def _clash_problem(path: str, line: int, address: str, hit: str, fix: str) -> Problem:
-    return problem(
-        "reserved-address",
-        path,
-        line,
-        f"the address /{address} would be written over /{hit}, a file the build generates; one would replace the other.",
-        fix,
-    )
+def _clash_problem(path: str, line: int, address: str, hit: str, key: str) -> Problem:
+    return problem("reserved-address", path, line, key, address=address, hit=hit)
 
 
 def page_problems(site: Site) -> list[Problem]:
