@@ -52,6 +52,26 @@ def test_welsh_table_uses_welsh_descriptions() -> None:
     assert "Beth mae'n ei olygu" in table and "gwall" in table
 
 
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_table_row_has_four_cells_and_each_meaning_is_whole(lang: str) -> None:
+    """KB093's meaning was cut at ' #anchor' (a YAML comment) and a '|' would end a cell early."""
+    rules = load_rules(REPO)
+    for rule in rules:
+        meaning = rule.meaning(lang)
+        assert meaning.rstrip().endswith((".", ")", "?", "!")), f"{rule.id} {lang}: '{meaning}' looks cut short (quote it in data/rules.yml)"
+    for row in rules_table(rules, lang).splitlines()[2:]:
+        cells = re.split(r"(?<!\\)\|", row)[1:-1]
+        assert len(cells) == 4, row
+
+
+def test_a_pipe_in_a_meaning_stays_inside_its_cell() -> None:
+    from kb.core.problem import Rule
+
+    table = rules_table([Rule("KB999", "x", "error", "Use a | b.", "Defnyddiwch a | b.")], "en")
+    row = table.splitlines()[-1]
+    assert row == "| KB999 | `x` | error | Use a \\| b. |"
+
+
 def test_replace_between_markers_keeps_the_rest() -> None:
     text = f"before\n{START}\nold\n{END}\nafter ŵ ŷ â\n"
     assert replace_between_markers(text, "new") == f"before\n{START}\nnew\n{END}\nafter ŵ ŷ â\n"
