@@ -2,11 +2,12 @@
 same site from ProperDocs (a replaceable renderer)."""
 
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from fixture_pages import minimal_site
+from htmlpage import Html
 from sitebuilder import build, make_site
 
 pytestmark = pytest.mark.build
@@ -18,33 +19,22 @@ PAGES = {
 }
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.html_lang = ""
-        self.alternates: dict[str, str] = {}
-        self.switch: dict[str, str] = {}
-        self.ids: set[str] = set()
-        self.edit = ""
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html":
-            self.html_lang = a.get("lang", "")
-        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
-            self.alternates[a["hreflang"]] = a["href"]
-        if tag == "a" and "data-kb-lang-switch" in a and a.get("hreflang"):
-            self.switch[a["hreflang"]] = a["href"]
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and "Edit" in (a.get("title") or "") or "Golygu" in (a.get("title") or ""):
-            self.edit = a.get("href", "")
+@dataclass
+class _Links:
+    html_lang: str
+    alternates: dict[str, str]
+    switch: dict[str, str]
+    ids: set[str]
 
 
 def parse(path: Path) -> _Links:
-    p = _Links()
-    p.feed(path.read_text(encoding="utf-8"))
-    return p
+    page = Html.file(path)
+    return _Links(
+        page.lang,
+        {a["hreflang"]: a["href"] for a in page.attrs("link[rel=alternate][hreflang]")},
+        {a["hreflang"]: a["href"] for a in page.attrs("a[data-kb-lang-switch][hreflang]")},
+        page.ids,
+    )
 
 
 def resolve(page: Path, site: Path, href: str) -> Path:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser import chromium, serve
 from fixture_pages import minimal_site
+from htmlpage import Html
 from sitebuilder import BuildResult, build, make_site
 
 from kb.publish.language_switch import Alternate, alternates, heading_pairs, hreflang_links, switch_for
@@ -67,37 +68,23 @@ def test_the_switch_names_the_other_language_in_words_and_carries_the_pairs():
 # --------------------------------------------------------------------------- built site
 
 
-class _Head(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hreflang: dict[str, str] = {}
-        self.switch: dict[str, str] = {}
-        self.switch_text = ""
-        self._in_switch = False
-        self.not_found_parts: list[dict[str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
-            self.hreflang[a["hreflang"]] = a["href"]
-        if tag == "a" and "data-kb-lang-switch" in a:
-            self.switch, self._in_switch = a, True
-        if tag == "section" and "data-kb-home" in a:
-            self.not_found_parts.append(a)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a":
-            self._in_switch = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_switch:
-            self.switch_text += data.strip()
+@dataclass
+class _Head:
+    hreflang: dict[str, str]
+    switch: dict[str, str]
+    switch_text: str
+    not_found_parts: list[dict[str, str]]
 
 
 def head(path: Path) -> _Head:
-    parser = _Head()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+    page = Html.file(path)
+    switch = page.first("a[data-kb-lang-switch]") or {}
+    return _Head(
+        {a["hreflang"]: a["href"] for a in page.attrs("link[rel=alternate][hreflang]")},
+        switch,
+        "".join(page.text("a[data-kb-lang-switch]").split()),
+        page.attrs("section[data-kb-home]"),
+    )
 
 
 @pytest.fixture(scope="module")

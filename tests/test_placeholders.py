@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from htmlpage import Html
 from parity_pages import BUDGET_CY, BUDGET_EN, parity_site
 from sitebuilder import build, make_site
 
@@ -51,42 +52,20 @@ def test_placeholder_markdown_has_a_banner_in_the_interface_language_and_marks_t
     assert "translation:" not in text and "content_lang: en" in text
 
 
-class _Page(HTMLParser):
+@dataclass
+class _Page:
     """The lang of the page, of the banner, and of the element around the first h1."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.html_lang = ""
-        self.stack: list[str | None] = []
-        self.banner_text = ""
-        self.in_banner = 0
-        self.h1_lang: str | None = None
-        self.banner_link: dict[str, str | None] = {}
+    html_lang: str
+    banner_text: str
+    h1_lang: str | None
+    banner_link: dict[str, str]
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html":
-            self.html_lang = a.get("lang") or ""
-        if tag in ("meta", "link", "img", "br", "hr", "input"):
-            return
-        self.stack.append(a.get("lang") or (self.stack[-1] if self.stack else None))
-        if "kb-untranslated" in (a.get("class") or ""):
-            self.in_banner = len(self.stack)
-        if self.in_banner and tag == "a" and a.get("hreflang"):
-            self.banner_link = a
-        if tag == "h1" and self.h1_lang is None:
-            self.h1_lang = self.stack[-1] or self.html_lang
 
-    def handle_endtag(self, tag):
-        if tag in ("meta", "link", "img", "br", "hr", "input") or not self.stack:
-            return
-        if self.in_banner == len(self.stack):
-            self.in_banner = 0
-        self.stack.pop()
-
-    def handle_data(self, data):
-        if self.in_banner:
-            self.banner_text += data
+def _page(path: Path) -> _Page:
+    page = Html.file(path)
+    link = page.first(".kb-untranslated a[hreflang]") or {}
+    return _Page(page.lang, page.text(".kb-untranslated"), page.lang_at("h1"), link)
 
 
 @pytest.mark.build
@@ -99,8 +78,7 @@ def test_a_pending_page_is_published_in_the_other_language_with_banner_and_lang(
     assert result.returncode == 0, result.output
 
     cy_page = result.site / "cy" / "guides" / "budgets" / "index.html"
-    page = _Page()
-    page.feed(cy_page.read_text(encoding="utf-8"))
+    page = _page(cy_page)
     assert page.html_lang == "cy"  # inside the Welsh interface
     assert "Nid yw'r dudalen hon wedi'i chyfieithu i'r Gymraeg eto" in page.banner_text
     assert "20 Tachwedd 2026" in page.banner_text
@@ -110,8 +88,7 @@ def test_a_pending_page_is_published_in_the_other_language_with_banner_and_lang(
     assert (cy_page.parent / href / "index.html").resolve() == (result.site / "guides" / "budgets" / "index.html").resolve()
 
     en_page = result.site / "guides" / "welsh-first" / "index.html"
-    page = _Page()
-    page.feed(en_page.read_text(encoding="utf-8"))
+    page = _page(en_page)
     assert page.html_lang == "en"
     assert re.search(r"This page has not been translated into English yet \(translation requested on 20 November 2026\)", page.banner_text)
     assert page.h1_lang == "cy"

@@ -3,10 +3,11 @@
 import json
 import shutil
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from htmlpage import Html
 from jsonschema import Draft202012Validator
 from links_fixture import links_site
 from sitebuilder import build, make_site, run_kb
@@ -17,37 +18,24 @@ SITE_URL = "https://kb.copronet.example/"
 RENAME = "case-studies/gwyl-gymunedol/: gwyl-newydd\n"
 
 
-class _Head(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.meta: dict[str, list[str]] = {}
-        self.links: list[dict[str, str]] = []
-        self.anchors: list[dict[str, str]] = []
-        self.lang = ""
-        self.refresh = ""
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = {k: v or "" for k, v in attrs}
-        if tag == "html":
-            self.lang = a.get("lang", "")
-        if tag == "meta" and (a.get("property") or a.get("name")):
-            self.meta.setdefault(a.get("property") or a["name"], []).append(a.get("content", ""))
-        if tag == "meta" and a.get("http-equiv") == "refresh":
-            self.refresh = a.get("content", "")
-        if tag == "link":
-            self.links.append(a)
-        if tag == "a":
-            self.anchors.append(a)
-
-    def handle_data(self, data):
-        self.text.append(data)
+@dataclass
+class _Head:
+    meta: dict[str, list[str]]
+    links: list[dict[str, str]]
+    anchors: list[dict[str, str]]
+    lang: str
+    refresh: str
+    text: list[str]
 
 
 def parse(path: Path) -> _Head:
-    p = _Head()
-    p.feed(path.read_text(encoding="utf-8"))
-    return p
+    page = Html.file(path)
+    meta: dict[str, list[str]] = {}
+    for m in page.attrs("meta[property], meta[name]"):
+        meta.setdefault(m.get("property") or m["name"], []).append(m.get("content", ""))
+    refresh = page.first("meta[http-equiv=refresh]") or {}
+    texts = [page.text("head title"), page.text()]
+    return _Head(meta, page.attrs("link"), page.attrs("a"), page.lang, refresh.get("content", ""), texts)
 
 
 def resolve(page: Path, href: str) -> Path:

@@ -1,7 +1,8 @@
 """kb.publish.redirects: old addresses keep working in both languages."""
 
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
+from htmlpage import Html
 from links_fixture import links_site
 from sitebuilder import make_site
 
@@ -15,34 +16,21 @@ def _model(tmp_path, redirects):
     return load_model(make_site(tmp_path, links_site(case_id="gwyl-newydd", redirects=redirects)))
 
 
-class _Head(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.lang = ""
-        self.canonical = ""
-        self.refresh = ""
-        self.links: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html":
-            self.lang = a.get("lang", "")
-        if tag == "link" and a.get("rel") == "canonical":
-            self.canonical = a.get("href", "")
-        if tag == "meta" and a.get("http-equiv") == "refresh":
-            self.refresh = a.get("content", "")
-        if tag == "a":
-            self.links.append(a.get("href", ""))
-
-    def handle_data(self, data):
-        self.text.append(data)
+@dataclass
+class _Head:
+    lang: str
+    canonical: str
+    refresh: str
+    links: list[str]
+    text: list[str]
 
 
 def parse(text: str) -> _Head:
-    p = _Head()
-    p.feed(text)
-    return p
+    page = Html(text)
+    canonical = page.first("link[rel=canonical]") or {}
+    refresh = page.first("meta[http-equiv=refresh]") or {}
+    links = [a.get("href", "") for a in page.attrs("a")]
+    return _Head(page.lang, canonical.get("href", ""), refresh.get("content", ""), links, [page.text()])
 
 
 def test_normalise_path():
