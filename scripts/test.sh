@@ -15,4 +15,5 @@ export NO_MKDOCS_2_WARNING=1
 .venv/bin/mypy
 # kb/ layers import only downward (contracts in pyproject.toml); the banner is noise, failures are not.
 .venv/bin/lint-imports --no-cache > .lint-imports.log 2>&1 || { cat .lint-imports.log; exit 1; }
-exec .venv/bin/pytest "$@"
+# Both cores: each test module runs on one worker (its built fixture sites are made once).
+exec .venv/bin/pytest -n "${KB_TEST_WORKERS:-2}" --dist loadscope "$@"
