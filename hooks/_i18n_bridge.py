@@ -41,7 +41,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kb.built.merge import OUTLINES, fill_anchor_pairs, merge_language, write_outlines
-from kb.built.staging import Staging, stages
+from kb.built.staging import BuildBusy, BuildLock, Holder, Staging, stages
 from kb.built.workers import Background, ChildCommand, record_line, usable_cores
 from kb.core.messages import lang_from_env, text
 from kb.model import BuildModel, load_model
@@ -133,7 +133,12 @@ class Session:
 _SESSION_ATTRIBUTE = "_kb_session"
 # The one thing MkDocs tells hooks once per process, not per build: the command, and (for
 # on_build_error, which gets no config) the staging of the build under way.
-_PROCESS: dict[str, Any] = {"command": "build", "dirty": False, "staging": None, "session": None}
+_PROCESS: dict[str, Any] = {"command": "build", "dirty": False, "staging": None, "session": None, "lock": None}
+# Commands that write the output folder itself (serve builds into a temporary folder of its own).
+LOCKED_COMMANDS = ("build", "gh-deploy")
+# How long a build waits for another one writing the same folder before it gives up (seconds).
+LOCK_WAIT = "KB_BUILD_LOCK_WAIT"
+DEFAULT_LOCK_WAIT = 600.0
 
 
 def remember_command(command: str, dirty: bool) -> None:
@@ -161,12 +166,43 @@ def model(config: MkDocsConfig) -> BuildModel:
 
 
 def stage(config: MkDocsConfig) -> None:
-    """Outer pass: write this build to a staging folder (full builds only, see kb.built.staging)."""
+    """Outer pass: take the output folder's lock (one build at a time), then write this build to a
+    staging folder (full builds only, see kb.built.staging)."""
+    if _PROCESS["command"] in LOCKED_COMMANDS and _PROCESS["lock"] is None:
+        _PROCESS["lock"] = _lock(config.site_dir)
     if stages(_PROCESS["command"], _PROCESS["dirty"]):
         staged = Staging.begin(config.site_dir)
         _PROCESS["staging"] = staged
         config.site_dir = os.fspath(staged.staging)
         session(config).staging = staged
+
+
+def _lock(site_dir: str) -> BuildLock:
+    lang = lang_from_env()
+    raw = os.environ.get(LOCK_WAIT, "")
+    wait = float(raw) if raw.replace(".", "", 1).isdigit() else DEFAULT_LOCK_WAIT
+    name = Path(site_dir).name
+
+    def waiting(holder: Holder) -> None:  # not a log warning: --strict would fail the build for waiting
+        sys.stderr.write(
+            text("build.waiting-for-lock", lang, site=name, pid=holder.pid, since=holder.since, wait=int(wait)) + "\n"
+        )
+        sys.stderr.flush()
+
+    try:
+        return BuildLock.acquire(site_dir, wait, waiting)
+    except BuildBusy as busy:
+        raise PluginError(
+            text("build.lock-busy", lang, site=name, pid=busy.holder.pid, since=busy.holder.since,
+                 waited=int(busy.waited), variable=LOCK_WAIT)
+        ) from None
+
+
+def release_lock() -> None:
+    """The build is over (published, or failed and cleaned up): the next one may start."""
+    held, _PROCESS["lock"] = _PROCESS["lock"], None
+    if held is not None:
+        held.release()
 
 
 def display_name(config: MkDocsConfig) -> str:

@@ -1,4 +1,5 @@
-"""Nothing half-published: a failed build leaves the existing site/ as it was (kb.built.staging)."""
+"""One build at a time, nothing half-published: a build holds the output folder's lock until it is
+over, and a failed build leaves the existing site/ as it was (kb.built.staging)."""
 
 from __future__ import annotations
 
@@ -39,11 +40,12 @@ def _publish(config: MkDocsConfig) -> None:
     if not bridge.is_outer_pass(config):
         return
     staged = bridge.session(config).staging
-    if staged is None or bridge.pending_strict_warnings(config):
-        return  # not staged, or MkDocs is about to abort under --strict (on_build_error cleans up)
-    published = staged.publish()
+    if bridge.pending_strict_warnings(config):
+        return  # MkDocs is about to abort under --strict (on_build_error cleans up and unlocks)
+    published = staged.publish() if staged is not None else None
     if published is not None:
         config.site_dir = published
+    bridge.release_lock()
 
 
 on_post_build = CombinedEvent(_merge_other_languages, _publish)
@@ -51,5 +53,6 @@ on_post_build = CombinedEvent(_merge_other_languages, _publish)
 
 def on_build_error(error: Exception) -> None:
     kept = bridge.abandon_staging()
+    bridge.release_lock()
     if kept is not None:
         log.error(text("build.failed-unchanged", lang_from_env(), site=kept))
