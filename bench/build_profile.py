@@ -47,9 +47,30 @@ def _count_calls(owner: Any, name: str, kind: str, key: Callable[..., str]) -> N
     setattr(owner, name, counted)
 
 
+yaml_parses: Counter[int] = Counter()  # hash of the YAML text parsed -> times
+
+
+def _count_yaml(owner: Any, name: str) -> None:
+    original = getattr(owner, name)
+
+    def counted(stream: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(stream, str):
+            yaml_parses[hash(stream)] += 1
+        return original(stream, *args, **kwargs)
+
+    setattr(owner, name, counted)
+
+
 def instrument() -> None:
     builtins.open = _count_opens(builtins.open)
     io.open = builtins.open
+    import yaml
+
+    from kb.core import yamlload
+
+    _count_yaml(yamlload, "_run")  # safe_load, compose and compose_and_load
+    for name in ("load", "compose"):  # yaml.safe_load calls yaml.load
+        _count_yaml(yaml, name)
     import kb.checks.citations  # noqa: F401 - loaded now, so that its names are counted too
     import kb.publish.references  # noqa: F401
     from kb.built import gate, search_index, sitecheck
@@ -94,14 +115,20 @@ def report(root: Path, site: Path) -> None:
             else:
                 rel = Path(path).relative_to(root).as_posix()
             by_kind.setdefault(kind, Counter())[rel] += n
-    rows = {**by_kind, **parses}
+    yaml_files: Counter[str] = Counter()
+    for path in sorted((root / "data").rglob("*.yml")) + [root / "translations.lock.yml"]:
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            yaml_files[path.relative_to(root).as_posix()] = yaml_parses.get(hash(text), 0)
+    rows = {**by_kind, "data file (YAML parsed)": yaml_files, **parses}
     width = max(len(k) for k in rows)
-    print(f"{'what'.ljust(width)}  {'items':>6}  {'once':>6}  {'more':>6}  {'max':>4}  worst")
+    print(f"{'what'.ljust(width)}  {'items':>6}  {'never':>6}  {'once':>6}  {'more':>6}  {'max':>4}  worst")
     for kind, counts in rows.items():
         more = {k: n for k, n in counts.items() if n > 1}
+        never = sum(1 for n in counts.values() if n == 0)
         worst = ", ".join(f"{k} ×{n}" for k, n in sorted(more.items(), key=lambda x: -x[1])[:3])
-        print(f"{kind.ljust(width)}  {len(counts):>6}  {len(counts) - len(more):>6}  {len(more):>6}  "
-              f"{max(counts.values(), default=0):>4}  {worst}")
+        print(f"{kind.ljust(width)}  {len(counts):>6}  {never:>6}  {len(counts) - len(more) - never:>6}  "
+              f"{len(more):>6}  {max(counts.values(), default=0):>4}  {worst}")
 
 
 def main(argv: list[str]) -> int:

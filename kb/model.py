@@ -70,7 +70,7 @@ class BuildModel:
 
     @cached_property
     def _redirects(self) -> tuple[list[Redirect], list[Problem]]:
-        return load_redirects(self.site, self.data.text(REDIRECTS))
+        return load_redirects(self.site, self.data.text(REDIRECTS), self.data.node(REDIRECTS))
 
     @property
     def redirects(self) -> list[Redirect]:

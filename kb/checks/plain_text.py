@@ -109,6 +109,11 @@ def check_data_text(text: str, rel_path: str) -> list[Problem]:
         node = yamlload.compose(text)
     except yaml.YAMLError:
         return []
+    return check_data_node(node, rel_path)
+
+
+def check_data_node(node: yaml.Node | None, rel_path: str) -> list[Problem]:
+    """Every string in one YAML data file's node tree (None: missing or not valid YAML)."""
     if node is None:
         return []
     problems: list[Problem] = []
@@ -134,12 +139,8 @@ def check_data(data: DataFiles) -> list[Problem]:
     problems: list[Problem] = []
     for path in data_files(data.root):
         rel = path.relative_to(data.root).as_posix()
-        try:
-            text = data.text(rel)
-        except (OSError, UnicodeDecodeError):
-            continue  # the file's own loader reports it
-        if text is not None:
-            problems.extend(check_data_text(text, rel))
+        # The build's one parse of the file; one that cannot be read or parsed is its loader's to report.
+        problems.extend(check_data_node(data.node(rel), rel))
     return problems
 
 

@@ -62,12 +62,15 @@ def _ids(site: Site) -> dict[str, str]:
     return {p.page_id: p.rel for p in site.pages if p.page_id}
 
 
-def load_redirects(site: Site, text: str | None) -> tuple[list[Redirect], list[Problem]]:
-    """Resolve the text of data/redirects.yml against the pages. No file (None) means no redirects."""
+def load_redirects(site: Site, text: str | None, node: yaml.Node | None = None) -> tuple[list[Redirect], list[Problem]]:
+    """Resolve data/redirects.yml against the pages. No file (None) means no redirects.
+
+    ``node``: the file's node tree, when the build parsed it already (kb.sources.data).
+    """
     if text is None:
         return [], []
     try:
-        node = yaml.compose(text)
+        node = node if node is not None else yaml.compose(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         return [], [

@@ -48,6 +48,8 @@ _StringDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# The loader the bibliography is parsed with (kb.sources.data parses it once, with this).
+BIBLIOGRAPHY_LOADER = _StringDatesLoader
 
 
 @dataclass
@@ -213,12 +215,17 @@ def _check_entry(
     return problems
 
 
-def parse_bibliography(text: str, schema: dict[str, Any], rel_path: str = BIBLIOGRAPHY_FILE) -> Bibliography:
-    """Parse and check the bibliography's text. Never raises; problems say what is wrong."""
+def parse_bibliography(
+    text: str, schema: dict[str, Any], rel_path: str = BIBLIOGRAPHY_FILE, parsed: tuple[Any, Any] | None = None
+) -> Bibliography:
+    """Parse and check the bibliography's text. Never raises; problems say what is wrong.
+
+    ``parsed``: the text's node tree and data, when already parsed (with BIBLIOGRAPHY_LOADER).
+    """
     bib = Bibliography(path=rel_path)
     try:
         # One parse (libyaml when available) gives both the lines and the data.
-        node, data = yamlload.compose_and_load(text, _StringDatesLoader)
+        node, data = parsed if parsed is not None else yamlload.compose_and_load(text, _StringDatesLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -14,10 +14,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from kb.core import yamlload
 from kb.core.problem import Problem
 from kb.markdown.citations import CitationStyle, default_style, style_from_data
-from kb.sources.bibliography import Bibliography, load_bibliography
+from kb.sources.bibliography import (
+    BIBLIOGRAPHY_LOADER,
+    MAX_BIBLIOGRAPHY_BYTES,
+    Bibliography,
+    parse_bibliography,
+)
+from kb.sources.files import decode_source
 from kb.sources.parity_config import ParityConfig, load_config
 from kb.sources.schemas import SchemaSources, facet_fields, inline_schemas, read_schema_sources
 from kb.sources.translations import Lock, read_lock
@@ -41,6 +49,9 @@ SEARCH_RANKING = "data/search/ranking.yml"
 SEARCH_STOPWORDS = "data/search/stopwords.yml"
 API_SCHEMA = "data/api/items.schema.json"
 
+# How each YAML file is parsed, when not as plain YAML: the bibliography leaves dates as text.
+_LOADERS: dict[str, type] = {BIBLIOGRAPHY: BIBLIOGRAPHY_LOADER}
+
 
 class DataFiles:
     """Every data file the build uses, loaded on first use and kept for the build."""
@@ -49,6 +60,7 @@ class DataFiles:
         self.root = root
         self._bytes: dict[str, bytes | None] = {}
         self._parsed: dict[str, Any] = {}
+        self._documents: dict[str, tuple[yaml.Node | None, Any]] = {}
 
     # --- files read as they are: each file is read from disk here, once -----------------------
 
@@ -71,12 +83,27 @@ class DataFiles:
         except UnicodeDecodeError:
             return None
 
+    def document(self, rel: str) -> tuple[yaml.Node | None, Any]:
+        """YAML file ``rel`` parsed once: its node tree (the line of every value) and its data.
+
+        (None, None) when it does not exist; yaml.YAMLError when it is not valid YAML.
+        """
+        if rel not in self._documents:
+            text = self.text(rel)
+            loader = _LOADERS.get(rel, yaml.SafeLoader)
+            self._documents[rel] = yamlload.compose_and_load(text, loader) if text is not None else (None, None)
+        return self._documents[rel]
+
+    def node(self, rel: str) -> yaml.Node | None:
+        """The node tree of YAML file ``rel``, or None when it is missing, not UTF-8 or not valid YAML."""
+        try:
+            return self.document(rel)[0]
+        except (yaml.YAMLError, UnicodeDecodeError):
+            return None
+
     def yaml(self, rel: str) -> Any:
         """The parsed YAML of file ``rel`` (None when it does not exist or is empty)."""
-        if rel not in self._parsed:
-            text = self.text(rel)
-            self._parsed[rel] = yamlload.safe_load(text) if text is not None else None
-        return self._parsed[rel]
+        return self.document(rel)[1]
 
     def json(self, rel: str) -> Any:
         if rel not in self._parsed:
@@ -88,7 +115,7 @@ class DataFiles:
 
     @cached_property
     def _vocabularies(self) -> tuple[dict[str, Vocabulary], list[Problem]]:
-        return read_vocabularies(self.root, self.text)
+        return read_vocabularies(self.root, self.document)
 
     @property
     def vocabularies(self) -> dict[str, Vocabulary]:
@@ -114,8 +141,20 @@ class DataFiles:
 
     @cached_property
     def bibliography(self) -> Bibliography:
+        raw = self.bytes(BIBLIOGRAPHY)
+        if raw is None:
+            return Bibliography(exists=False)
+        source = decode_source(raw, BIBLIOGRAPHY, MAX_BIBLIOGRAPHY_BYTES)
+        if source.text is None:
+            return Bibliography(problems=source.problems)
         schema = self.yaml(BIBLIOGRAPHY_SCHEMA)
-        return load_bibliography(self.root, self.bytes(BIBLIOGRAPHY), schema if isinstance(schema, dict) else {})
+        # The node tree the other checks read too, when the file needed no normalising (BOM, CRLF, NFC).
+        parsed = None
+        if source.text == self._decoded(BIBLIOGRAPHY) and self.node(BIBLIOGRAPHY) is not None:
+            parsed = self.document(BIBLIOGRAPHY)
+        bib = parse_bibliography(source.text, schema if isinstance(schema, dict) else {}, parsed=parsed)
+        bib.problems[:0] = source.problems
+        return bib
 
     @cached_property
     def citation_style(self) -> CitationStyle:
@@ -125,7 +164,9 @@ class DataFiles:
 
     @cached_property
     def parity(self) -> ParityConfig:
-        return load_config(self.root, self._decoded(PARITY))
+        if self.node(PARITY) is not None:
+            return load_config(self.root, raw=self.yaml(PARITY))
+        return load_config(self.root, self._decoded(PARITY))  # missing or broken: the loader says why
 
     @cached_property
     def lock(self) -> Lock:

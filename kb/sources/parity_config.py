@@ -57,14 +57,17 @@ def _severity(value: Any, default: Severity) -> Severity:
     return "error" if value == "error" else "warning" if value == "warning" else default
 
 
-def load_config(root: Path, text: str | None = None) -> ParityConfig:
-    """data/parity.yml under ``root`` (or its ``text``, already read); defaults when there is none."""
+def load_config(root: Path, text: str | None = None, raw: Any = None) -> ParityConfig:
+    """data/parity.yml under ``root`` (or its ``text``, or its parsed ``raw`` data, when already read);
+    defaults when there is none."""
     path = root / CONFIG_PATH
     config = ParityConfig()
-    if text is None and not path.is_file():
+    if raw is None and text is None and not path.is_file():
         return config
     try:
-        raw = yaml.load(text if text is not None else path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        if raw is None:
+            raw = yaml.load(text if text is not None else path.read_text(encoding="utf-8"), Loader=_LOADER)
+        raw = raw or {}
         if not isinstance(raw, dict):
             raise TypeError("not a mapping")
         fresh = raw.get("freshness") or {}

@@ -115,10 +115,14 @@ def _term_problems(node: yaml.Node | None, rel: str) -> list[Problem]:
     return problems
 
 
-def read_vocabularies(root: Path, read: Callable[[str], str | None] | None = None) -> tuple[dict[str, Vocabulary], list[Problem]]:
+def read_vocabularies(
+    root: Path, document: Callable[[str], tuple[yaml.Node | None, Any]] | None = None
+) -> tuple[dict[str, Vocabulary], list[Problem]]:
     """All vocabularies by name, and what is wrong in their files: one parse of each file.
 
-    A file that is not valid YAML is a problem, and its vocabulary is left out.
+    ``document`` gives a file's node tree and data by its path from the root, when the build parses
+    its data files itself (kb.sources.data). A file that is not valid YAML is a problem, and its
+    vocabulary is left out.
     """
     vocabs: dict[str, Vocabulary] = {}
     problems: list[Problem] = []
@@ -126,8 +130,10 @@ def read_vocabularies(root: Path, read: Callable[[str], str | None] | None = Non
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         rel = path.relative_to(root).as_posix()
         try:
-            text = read(rel) if read else None
-            node, raw = yamlload.compose_and_load(text if text is not None else path.read_text(encoding="utf-8"))
+            if document is not None:
+                node, raw = document(rel)
+            else:
+                node, raw = yamlload.compose_and_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             problems.append(
