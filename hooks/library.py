@@ -54,6 +54,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["kb_related"] = ""
     if item is not None and isinstance(source, SourcePage):
         here = item.url_path(source.lang)
-        entries = related.related(item, model.related_profiles, source.lang, here)
+        entries = related.related(item, model.related_index, source.lang, here)
         context["kb_related"] = related.related_section(entries, source.lang, model.ui(UI_FILE))
     return context

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from kb.core.problem import Problem
 from kb.publish.items import Item, load_items
+from kb.publish.label_links import terms_in_use
 from kb.publish.labels import Labeller
 from kb.publish.placeholders import PlaceholderPage, placeholder_pages
 from kb.publish.plan import OutputPlan, output_plan
 from kb.publish.redirects import Redirect, load_redirects
-from kb.publish.related import Profile, profile
+from kb.publish.related import Profile, RelatedIndex, profile
 from kb.publish.uitext import UiText, ui_text
 from kb.sources.content import Site, load_site
 from kb.sources.data import PUBLISHED_URLS, REDIRECTS, DataFiles
@@ -37,6 +38,7 @@ class BuildModel:
     site: Site
     data: DataFiles
     _ui: dict[str, UiText] = field(default_factory=dict, repr=False)
+    _terms_in_use: dict[str, dict[tuple[str, str], set[str]]] = field(default_factory=dict, repr=False)
 
     @property
     def root(self) -> Path:
@@ -63,6 +65,17 @@ class BuildModel:
     def related_profiles(self) -> list[Profile]:
         """What each item is about (terms, citations), for related content on every item's page."""
         return [profile(item, self.data.citation_style) for item in self.items]
+
+    @cached_property
+    def related_index(self) -> RelatedIndex:
+        """The profiles by what they share, and each item's related items once worked out."""
+        return RelatedIndex(self.related_profiles)
+
+    def terms_in_use(self, lang: str) -> dict[tuple[str, str], set[str]]:
+        """(content type, field) -> the term ids the items in ``lang`` use, once per language."""
+        if lang not in self._terms_in_use:
+            self._terms_in_use[lang] = terms_in_use(self.items, lang)
+        return self._terms_in_use[lang]
 
     def item_at(self, rel: str) -> Item | None:
         """The guide or case study whose source is at site path ``rel``, if it is one."""

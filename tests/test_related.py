@@ -83,3 +83,14 @@ def test_built_pages_show_related_items_in_their_language(repo: Path) -> None:
     english = (result.site / "resources" / "same-law" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../guides/community/">Working with a community</a>' in english
     assert "nothing-shared" not in welsh
+
+
+def test_the_index_scores_as_pair_by_pair_scoring_does(repo: Path) -> None:
+    """RelatedIndex finds candidates through what they share; the points are score()'s, pair by pair."""
+    profiles = load_model(repo).related_profiles
+    index = related.RelatedIndex(profiles)
+    for mine in profiles:
+        expected = {j: related.score(mine, other) for j, other in enumerate(profiles)
+                    if other.item is not mine.item and related.score(mine, other) > 0}
+        assert {j: n for n, j in index.scored(mine.item)} == expected
+        assert index.scored(mine.item) is index.scored(mine.item)  # once per item per build

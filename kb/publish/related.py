@@ -56,31 +56,84 @@ def score(a: Profile, b: Profile) -> int:
     return total
 
 
-def related(target: Item, profiles: list[Profile], lang: Lang, from_path: str, most: int = MOST) -> list[Entry]:
-    """Up to ``most`` items related to ``target`` with a version in ``lang``, closest first."""
-    mine = next((p for p in profiles if p.item is target), None) or profile(target)
-    scored: list[tuple[int, str, Entry]] = []
-    for other in profiles:
-        if other.item is target or lang not in other.item.pages:
-            continue
-        points = score(mine, other)
-        found = entry(other.item, lang, from_path)
-        if points > 0 and found is not None:
-            scored.append((points, found.title.casefold(), found))
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    chosen: list[Entry] = []
+class RelatedIndex:
+    """The profiles by what they share (terms, citations), so an item's related ones are found from
+    the few that share something with it rather than by scoring every pair: linear in what is shared,
+    not in the square of the items. Each item's scores are worked out once and kept (both languages'
+    pages ask); :func:`score` is the same sum, pair by pair."""
+
+    def __init__(self, profiles: list[Profile]) -> None:
+        self.profiles = profiles
+        self._by_term: dict[tuple[str, str], list[int]] = {}
+        self._citing: dict[str, list[int]] = {}  # bibliography key -> profiles whose pages cite it
+        self._of_source: dict[str, list[int]] = {}  # bibliography key -> resources that are that source
+        self._position: dict[int, int] = {}  # id(item) -> its first profile
+        for i, found in enumerate(profiles):
+            self._position.setdefault(id(found.item), i)
+            for name in WEIGHTS:
+                for term in found.terms.get(name, ()):
+                    self._by_term.setdefault((name, term), []).append(i)
+            for key in found.cites:
+                self._citing.setdefault(key, []).append(i)
+            if found.source:
+                self._of_source.setdefault(found.source, []).append(i)
+        self._scores: dict[int, list[tuple[int, int]]] = {}
+        self._titles: dict[tuple[int, str], str] = {}
+
+    def scored(self, target: Item) -> list[tuple[int, int]]:
+        """(points, profile position) of every other item that shares something with ``target``."""
+        mine_at = self._position.get(id(target))
+        if mine_at is not None and mine_at in self._scores:
+            return self._scores[mine_at]
+        mine = self.profiles[mine_at] if mine_at is not None else profile(target)
+        points: dict[int, int] = {}
+        for name, weight in WEIGHTS.items():
+            for term in mine.terms.get(name, ()):
+                for j in self._by_term.get((name, term), ()):
+                    points[j] = points.get(j, 0) + weight
+        cited: set[int] = set()
+        for key in mine.cites:
+            cited.update(self._of_source.get(key, ()))
+        if mine.source:
+            cited.update(self._citing.get(mine.source, ()))
+        for j in cited:
+            points[j] = points.get(j, 0) + CITED
+        found = [(n, j) for j, n in points.items() if n > 0 and self.profiles[j].item is not target]
+        if mine_at is not None:
+            self._scores[mine_at] = found
+        return found
+
+    def title_key(self, position: int, lang: Lang) -> str:
+        key = (position, lang)
+        if key not in self._titles:
+            item = self.profiles[position].item
+            self._titles[key] = (item.title(lang) or item.id).casefold()
+        return self._titles[key]
+
+
+def related(target: Item, profiles: list[Profile] | RelatedIndex, lang: Lang, from_path: str,
+            most: int = MOST) -> list[Entry]:
+    """Up to ``most`` items related to ``target`` with a version in ``lang``, closest first (ties by title)."""
+    index = profiles if isinstance(profiles, RelatedIndex) else RelatedIndex(profiles)
+    ranked = sorted(
+        ((n, j) for n, j in index.scored(target) if lang in index.profiles[j].item.pages),
+        key=lambda c: (-c[0], index.title_key(c[1], lang), c[1]),
+    )
+    items = [index.profiles[j].item for _, j in ranked]
+    chosen: list[Item] = []
     per_type: dict[str, int] = {}
-    for _, _, found in scored:
+    for item in items:
         if len(chosen) == most:
             break
-        if per_type.get(found.type, 0) < PER_TYPE:
-            chosen.append(found)
-            per_type[found.type] = per_type.get(found.type, 0) + 1
-    if target.type == "guide" and chosen and not any(e.type in PRACTICE for e in chosen):
-        practice = next((e for _, _, e in scored if e.type in PRACTICE), None)
+        if per_type.get(item.type, 0) < PER_TYPE:
+            chosen.append(item)
+            per_type[item.type] = per_type.get(item.type, 0) + 1
+    if target.type == "guide" and chosen and not any(i.type in PRACTICE for i in chosen):
+        practice = next((i for i in items if i.type in PRACTICE), None)
         if practice is not None:
             chosen[-1] = practice
-    return chosen
+    # Entries (with their addresses from this page) only for what is shown.
+    return [e for e in (entry(item, lang, from_path) for item in chosen) if e is not None]
 
 
 def related_section(entries: list[Entry], lang: Lang, ui: UiText) -> str:
