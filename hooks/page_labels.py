@@ -24,6 +24,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         model = bridge.model(config)
         lang = bridge.current_language(config)
         here = page_path(model.site, lang, source.rel)
-        link = list_linker(model.items, lang, here, list_folders(model.site, source.lang))
+        link = list_linker(model.items, lang, here, list_folders(model.site, source.lang), model.terms_in_use(lang))
         page.meta["kb_labels"] = model.labeller.rows(page.meta, lang, GUIDE_FIELDS, link)
     return markdown

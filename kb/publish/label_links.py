@@ -22,8 +22,9 @@ LISTS: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 
-def _present(items: list[Item], lang: str) -> dict[tuple[str, str], set[str]]:
-    """(content type, field) -> the term ids its items in ``lang`` use."""
+def terms_in_use(items: list[Item], lang: str) -> dict[tuple[str, str], set[str]]:
+    """(content type, field) -> the term ids its items in ``lang`` use (the same for every page of a
+    build: the model keeps it, see BuildModel.terms_in_use)."""
     out: dict[tuple[str, str], set[str]] = {}
     for item in items:
         if lang not in item.pages:
@@ -39,10 +40,13 @@ def list_folders(site: Site, lang: Lang) -> set[str]:
     return {f for f in folders if site.get(lang, f"{f}/index.md") is not None}
 
 
-def list_linker(items: list[Item], lang: str, from_path: str, folders: set[str]) -> Callable[[str, str], str | None]:
+def list_linker(items: list[Item], lang: str, from_path: str, folders: set[str],
+                present: dict[tuple[str, str], set[str]] | None = None) -> Callable[[str, str], str | None]:
     """``link(field, term_id)`` for labels on the page published at ``from_path`` (lang-prefixed),
-    to the lists in ``folders`` (those that have a list page: see list_folders)."""
-    present = _present(items, lang)
+    to the lists in ``folders`` (those that have a list page: see list_folders). ``present``: the
+    build's :func:`terms_in_use` for ``lang``, worked out once rather than from every item per page."""
+    if present is None:
+        present = terms_in_use(items, lang)
 
     def link(field_name: str, term_id: str) -> str | None:
         for type_name, folder, param in LISTS.get(field_name, ()):
