@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import os
 import re
 import shutil
 import tempfile
@@ -472,6 +473,13 @@ async def _write_index(mirror: Path, output: Path) -> None:
         # leaving the block writes the files
 
 
+def _scratch() -> str | None:
+    """Where the copies Pagefind reads go: memory (/dev/shm) where there is one, since they are
+    written, read once and deleted (thousands of files: seconds of disk work otherwise)."""
+    shm = Path("/dev/shm")
+    return os.fspath(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
 def index_site(
     site_dir: Path, rules: Mutations | None = None, output: Path | None = None, ranking: Ranking | None = None
 ) -> IndexStats:
@@ -482,7 +490,7 @@ def index_site(
     target = (output or site_dir / "pagefind").resolve()
     if target.is_dir():
         shutil.rmtree(target)  # no stale chunks from an earlier build (mkdocs serve)
-    with tempfile.TemporaryDirectory(prefix="kb-search-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="kb-search-", dir=_scratch()) as tmp:
         stats = prepare_site(site_dir, Path(tmp), rules, ranking)
         asyncio.run(_write_index(Path(tmp), target))
     return stats

@@ -23,6 +23,8 @@ import ctypes
 import errno
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +35,31 @@ try:
     import fcntl
 except ImportError:  # Windows: no flock; builds there are not locked
     fcntl = None  # type: ignore[assignment]
+
+
+# Deletes the folders named on its command line; run detached, so the build does not wait for it.
+_DELETE = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)"
+
+
+def discard(folder: Path, final: Path) -> None:
+    """Delete a folder beside the site ``final`` in a separate process that outlives this one.
+
+    Deleting a published site (thousands of files) takes seconds on a disk that discards freed blocks
+    at once; it is no part of the build's result, which is in place by then, so nobody waits for it.
+    The folder is renamed first (``.<name>.trash-…``), so the next build has every other name free;
+    trash an earlier deletion left (a killed one) goes too.
+    """
+    if not folder.exists():
+        return
+    trash = final.parent / f".{final.name}.trash-{os.getpid()}-{time.monotonic_ns()}"
+    try:
+        os.replace(folder, trash)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    every = [os.fspath(p) for p in final.parent.glob(f".{final.name}.trash-*")]
+    subprocess.Popen([sys.executable, "-c", _DELETE, *every], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def staging_dir_for(final: Path) -> Path:
@@ -181,14 +208,14 @@ class Staging:
             return None
         self.done = True
         if self.final.is_dir() and not self.final.is_symlink() and exchange(self.staging, self.final):
-            shutil.rmtree(self.staging, ignore_errors=True)  # the previous site, now at the staging path
+            discard(self.staging, self.final)  # the previous site, now at the staging path
             return os.fspath(self.final)
         old = old_dir_for(self.final)
         shutil.rmtree(old, ignore_errors=True)
         if self.final.exists():
             os.replace(self.final, old)
         os.replace(self.staging, self.final)
-        shutil.rmtree(old, ignore_errors=True)
+        discard(old, self.final)
         return os.fspath(self.final)
 
     def abandon(self) -> str | None:
