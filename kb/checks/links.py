@@ -14,7 +14,7 @@ import posixpath
 import re
 
 from kb.core.problem import Problem, problem
-from kb.markdown.textparts import LinkOptions, is_external, links_and_images
+from kb.markdown.textparts import LinkOptions, is_external, language_neutral, links_and_images
 from kb.model import BuildModel
 from kb.sources.content import LANG_TREES, SourcePage
 
@@ -32,7 +32,9 @@ def _existing_files(model: BuildModel) -> set[str]:
         base = model.root / tree
         if base.is_dir():
             found |= {p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()}
-    return found
+    # A link's key drops a language infix ('poster.cy.png' -> 'poster.png'), so the files do too:
+    # a case study's 'poster.cy.png' is published under that name in both languages.
+    return found | {language_neutral(path) for path in found}
 
 
 def check_page(page: SourcePage, existing: set[str]) -> list[Problem]:

@@ -71,6 +71,11 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 _LANG_FILE = re.compile(r"\.(?:en|cy)(\.[A-Za-z0-9]+)$")
 
 
+def language_neutral(path: str) -> str:
+    """'x/diagram.cy.png' -> 'x/diagram.png': the form a link's key takes (see _internal_key)."""
+    return _LANG_FILE.sub(r"\1", path)
+
+
 def is_external(target: str) -> bool:
     return bool(_SCHEME.match(target))
 
@@ -85,7 +90,7 @@ def _internal_key(target: str, page_dir: str, langs: tuple[str, ...]) -> str | N
         if path.startswith(prefix) or path == prefix.rstrip("/"):
             path = "/" + path[len(prefix) :]
     # A language-specific variant of a file ('diagram.cy.png', 'page.cy.md') is the same target.
-    path = _LANG_FILE.sub(r"\1", path)
+    path = language_neutral(path)
     if path.startswith("/"):
         return posixpath.normpath(path)
     return posixpath.normpath(posixpath.join(page_dir, path)) if page_dir else posixpath.normpath(path)
