@@ -74,11 +74,14 @@ def _own_script(page_rel: str, src: str, base_path: str, site_url: str) -> bool:
 
 
 def active_content(page_rel: str, text: str, redirect_page: bool = False, base_path: str = "/",
-                   site_url: str = "") -> list[Active]:
-    """Everything in one built HTML file that could run code or send the reader elsewhere unasked."""
+                   site_url: str = "", tree: LexborHTMLParser | None = None) -> list[Active]:
+    """Everything in one built HTML file that could run code or send the reader elsewhere unasked.
+
+    ``tree``: the page's HTML5 parse, when the caller has it (kb.built.sitecheck parses each page once).
+    """
     if "<" not in text:
         return []
-    tree = LexborHTMLParser(text)
+    tree = tree if tree is not None else LexborHTMLParser(text)
     root = tree.root
     if root is None:
         return []

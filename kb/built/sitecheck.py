@@ -18,6 +18,7 @@ file, so a contributor can fix the Markdown rather than the HTML.
 
 from __future__ import annotations
 
+import bisect
 import html
 import os
 import posixpath
@@ -28,6 +29,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
+from selectolax.lexbor import LexborHTMLParser
 
 from kb.built.gate import active_content
 from kb.checks.safe_html import UNSAFE_URL, url_scheme
@@ -82,110 +84,50 @@ class BuiltPage:
     images_without_alt: list[tuple[int, str]] = field(default_factory=list)
 
 
-# Built pages are large (the navigation repeats on every page) and there are thousands of them;
-# html.parser's tokeniser costs ~10 ms a page, so a regular expression finds the start tags (skipping
-# comments and the insides of <script>/<style>) and html.parser's own attribute grammar reads them.
-# (Possessive runs: an attribute list ends at its first '>' outside quotes whichever way it is split,
-# so they find the same tags as one character at a time, without the per-character backtracking.)
-_ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
-_ATTR = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_WANTED = set(_LINK_ATTRS) | {"html"}
-# Start tags: the wanted elements, named in the pattern so the others (most of a page: <div>, <span>,
-# <li>) are told apart in C, by which group matched last ("attrs" or "other").
-_TOKEN = re.compile(
-    r"<!--.*?-->"
-    r"|<(?P<raw>script|style)\b(?P<rawattrs>" + _ATTRS + r")>.*?</(?P=raw)\s*>"
-    r"|<(?P<tag>(?:" + "|".join(sorted(_WANTED)) + r")(?![\w:-]))(?P<attrs>" + _ATTRS + r")>"
-    r"|<[a-zA-Z][\w:-]*+(?P<other>" + _ATTRS + r")>",
-    re.S | re.I,
-)
+# Elements whose address the checks follow, as one CSS selector list (lexbor matches it in C).
+_LINKS_AND_IMAGES = ", ".join(f"{tag}[{attr}]" for tag, attr in _LINK_ATTRS.items()) + ", img"
 
 
-def _attrs(text: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, value in _ATTR.findall(text):
-        if value[:1] in ("'", '"'):
-            value = value[1:-1]
-        out.setdefault(name.lower(), html.unescape(value) if "&" in value else value)
-    return out
+class _Lines:
+    """Line numbers of things found in a page's text, searched for in document order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [m.start() for m in re.finditer("\n", text)]
+        self.at = 0
+
+    def of(self, needle: str) -> int:
+        """The line of the next occurrence of ``needle`` (else of the last thing found)."""
+        found = self.text.find(needle, self.at) if needle else -1
+        if found == -1 and needle and "&" not in needle:
+            found = self.text.find(html.escape(needle, quote=True), self.at)
+        if found != -1:
+            self.at = found
+        return bisect.bisect_right(self.starts, self.at) + 1
 
 
-@dataclass(frozen=True)
-class _TagInfo:
-    """What one start tag (name and attribute text) adds to a BuiltPage, wherever it appears."""
-
-    ids: tuple[str, ...] = ()
-    lang: str | None = None  # <html lang>
-    link: tuple[str, str, str, str, str] | None = None  # Link fields after the line
-    missing_alt: str | None = None  # the src of an image without alternative text
-
-
-def _tag_info(tag: str, raw_attrs: str) -> _TagInfo | None:
-    a = _attrs(raw_attrs)
-    ids = [a["id"]] if "id" in a else []
-    if tag == "a" and "name" in a:
-        ids.append(a["name"])
-    if tag == "html":
-        return _TagInfo(tuple(ids), a.get("lang", ""))
-    attr = _LINK_ATTRS.get(tag)
-    link = (tag, a[attr].strip(), a.get("rel", ""), a.get("hreflang", ""), a.get("lang", "")) if (
-        attr is not None and attr in a) else None
-    missing_alt = a.get("src", "") if tag == "img" and not a.get("alt", "").strip() and not (
-        a.get("aria-hidden") == "true" or a.get("role") in ("presentation", "none")) else None
-    if not (ids or link or missing_alt is not None):
-        return None
-    return _TagInfo(tuple(ids), None, link, missing_alt)
-
-
-# The same tags (navigation links, header, footer) recur on every page: ~10,000 distinct ones among
-# ~125,000 on a 1,000-page site, so each is read once. Bounded, for long `mkdocs serve` sessions.
-_TAG_CACHE: dict[tuple[str, str], _TagInfo | None] = {}
-_TAG_CACHE_MAX = 200_000
-
-
-def parse_built_page(rel: str, text: str) -> BuiltPage:
+def parse_built_page(rel: str, text: str, tree: LexborHTMLParser | None = None) -> BuiltPage:
+    """What the checks need from one built page, read from its HTML5 parse (the same ``tree`` the
+    active-content gate reads, so each built page is parsed once)."""
+    tree = tree if tree is not None else LexborHTMLParser(text)
     page = BuiltPage(rel)
-    line, last = 1, 0
-    cache = _TAG_CACHE
-    if len(cache) > _TAG_CACHE_MAX:
-        cache.clear()
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "other":  # an element not in _WANTED: only its id matters
-            raw_attrs = m.group("other")
-            if "id=" not in raw_attrs:
-                continue
-            tag = m.group()[1 : -len(raw_attrs) - 1].lower()
-        elif kind == "attrs":
-            tag, raw_attrs = m.group("tag", "attrs")
-            tag = tag.lower()
-        elif kind == "rawattrs":
-            tag, raw_attrs = m.group("raw", "rawattrs")
-            tag = tag.lower()
-            if tag not in _WANTED and "id=" not in raw_attrs:
-                continue
-        else:
-            continue  # a comment
-        key = (tag, raw_attrs)
-        try:
-            info = cache[key]
-        except KeyError:
-            info = cache[key] = _tag_info(tag, raw_attrs)
-        if info is None:
-            continue
-        if info.ids:
-            page.ids.update(info.ids)
-        if info.lang is not None:
-            page.lang = info.lang
-            continue
-        if info.link is None and info.missing_alt is None:
-            continue
-        line += text.count("\n", last, m.start())
-        last = m.start()
-        if info.link is not None:
-            page.links.append(Link(line, *info.link))
-        if info.missing_alt is not None:
-            page.images_without_alt.append((line, info.missing_alt))
+    root = tree.css_first("html")
+    if root is not None:
+        page.lang = root.attributes.get("lang") or ""
+    page.ids.update(str(n.attributes["id"]) for n in tree.css("[id]") if n.attributes.get("id") is not None)
+    page.ids.update(str(n.attributes["name"]) for n in tree.css("a[name]") if n.attributes.get("name") is not None)
+    lines = _Lines(text)
+    for node in tree.css(_LINKS_AND_IMAGES):
+        tag, a = node.tag or "", node.attributes
+        attr = _LINK_ATTRS.get(tag)
+        if attr is not None and attr in a:
+            url = (a[attr] or "").strip()
+            page.links.append(Link(lines.of(url), tag, url, a.get("rel") or "", a.get("hreflang") or "", a.get("lang") or ""))
+        if tag == "img" and not (a.get("alt") or "").strip() and not (
+            a.get("aria-hidden") == "true" or a.get("role") in ("presentation", "none")
+        ):
+            src = a.get("src") or ""
+            page.images_without_alt.append((lines.of(src), src))
     return page
 
 
@@ -332,9 +274,10 @@ class SiteChecker:
         for rel in sorted(self.files):
             if rel.endswith(".html"):
                 text = (self.site_dir / rel).read_text(encoding="utf-8", errors="replace")
-                self.pages[rel] = parse_built_page(rel, text)
-                # The active-content gate (kb.built.gate) reads the same text, independently of the checks.
-                for found in active_content(rel, text, rel in redirects, self.base_path, self.site_url):
+                tree = LexborHTMLParser(text)  # the one parse, shared with the active-content gate
+                self.pages[rel] = parse_built_page(rel, text, tree)
+                # The gate (kb.built.gate) judges the same page independently of the checks.
+                for found in active_content(rel, text, rel in redirects, self.base_path, self.site_url, tree):
                     self._report("active-content", rel, found.line, found.key, found.needle, values=found.params)
 
     def _redirect_pages(self) -> set[str]:
