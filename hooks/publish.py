@@ -61,9 +61,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Outer pass, every language built: write the generated files, then check every promised URL."""
     if not bridge.is_outer_pass(config):
         return
-    model = bridge.model(config)
-    site_dir = Path(config.site_dir)
-    info = bridge.site_info(config)
+    model, site_dir, info = bridge.model(config), Path(config.site_dir), bridge.site_info(config)
     out = generated_files(model.items, model.redirects, model.data.json(API_SCHEMA), info, site_dir)
     out.update(download_files(model.items, model.ui("data/ui/library.yml"), info))
     try:

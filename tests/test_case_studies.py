@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
 import case_study_fixtures as F
 from fixture_pages import minimal_site
+from htmlpage import Html
 from sitebuilder import build, make_site, run_kb
 
 from kb.checks import check_root
@@ -260,21 +260,11 @@ def test_case_study_images_are_published_in_both_languages(tmp_path: Path) -> No
     result = build(root)
     assert result.returncode == 0, result.output
 
-    class Images(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.found: list[tuple[str, str]] = []
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            a = dict(attrs)
-            if tag == "img" and (a.get("src") or "").rsplit(".", 1)[-1].lower() in ("gif", "png"):
-                self.found.append((a.get("src") or "", a.get("alt") or ""))
-
     for lang, prefix in (("en", ""), ("cy", "cy/")):
         built = result.site / prefix / "case-studies" / "gwyl-gymunedol"
-        parser = Images()
-        parser.feed((built / "index.html").read_text(encoding="utf-8"))
-        assert [alt for _, alt in parser.found] == alts[lang]
-        for (src, _), (name, data) in zip(parser.found, images.items(), strict=True):
+        found = [(a.get("src", ""), a.get("alt", "")) for a in Html.file(built / "index.html").attrs("img")
+                 if a.get("src", "").rsplit(".", 1)[-1].lower() in ("gif", "png")]
+        assert [alt for _, alt in found] == alts[lang]
+        for (src, _), (name, data) in zip(found, images.items(), strict=True):
             assert unquote(src) == name
             assert (built / name).read_bytes() == data, f"{lang}: {name} not published beside the page"
