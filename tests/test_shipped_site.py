@@ -88,3 +88,12 @@ def test_a_guide_prints_to_pdf_without_embed_code(site: Path, tmp_path: Path, pr
     text = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "guide.pdf")).pages)
     assert "iframe" not in text and embed not in text
     assert "legislation.gov.uk/anaw/2015/2/contents" in text.replace("\n", "").replace(" ", "")
+
+
+@pytest.mark.browser
+def test_every_embed_card_fits_both_sizes_without_a_cut_word(site: Path) -> None:
+    from test_embeds_fit import cards_of, fit_problems
+
+    cards = cards_of(site)
+    assert len(cards) >= 2 * 30  # every guide, case study and resource, in both languages
+    assert fit_problems(site, cards) == []

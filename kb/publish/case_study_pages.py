@@ -398,13 +398,14 @@ def wales_map(site: Site, from_rel: str, ctx: Context) -> str:
             "id": term.id, "count": n, "css": _tile_class(n), "href": listing_link(from_rel, ctx, region=term.id),
             "name": ctx.ui_text("map_tile_label", area=label, n=ctx.count(n)),
             "x": x, "y": y, "w": TILE_W, "h": TILE_H, "cx": f"{x + TILE_W / 2:g}", "count_y": y + TILE_H - 10,
-            "lines": [{"y": y + 17 + i * 14, "text": line} for i, line in enumerate(_wrap(label))],
+            "lines": [{"y": y + 18 + i * 15, "text": line} for i, line in enumerate(_wrap(label))],
         })
     title = ctx.ui_text("map_title")
     svg = fragment(
         "cs-map.html",
         title=title,
         note=f"{ctx.ui_text('map_note')} {ctx.ui_text('wales_wide_note')}",
+        narrow=ctx.ui_text("map_narrow"),
         width=tile_map.columns * (TILE_W + GAP) + GAP,
         height=tile_map.rows * (TILE_H + GAP) + GAP,
         tiles=tiles,

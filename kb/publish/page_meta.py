@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kb.publish.embeds import DEFAULT, SIZES, embed_path, iframe_html, oembed_path, size_label
 from kb.publish.embeds import TEXT as EMBED_TEXT
-from kb.publish.embeds import embed_path, iframe_html, oembed_path
 from kb.publish.feeds import feed_paths
 from kb.publish.items import Item, SiteInfo
 from kb.sources.content import LANGS, Lang
@@ -25,14 +25,22 @@ FEED_TITLES: dict[str, dict[str, str]] = {
 FEED_TYPES = {"rss": "application/rss+xml", "json": "application/feed+json"}
 
 
+@dataclass(frozen=True)
+class EmbedSize:
+    name: str  # 'wide', 'narrow'
+    label: str  # 'Wide card, 560 × 280 pixels, ...'
+    code: str
+
+
 @dataclass
 class EmbedControl:
     label: str
     intro: str
     code_label: str
-    code: str
+    code: str  # the default (wide) size's HTML
     preview_label: str
     preview_href: str
+    sizes: list[EmbedSize] = field(default_factory=list)
 
 
 @dataclass
@@ -47,6 +55,8 @@ class PageMeta:
     site_name: str
     feeds: list[dict[str, str]] = field(default_factory=list)
     oembed: dict[str, str] | None = None
+    # Every size's oEmbed file, the default first (discovery links).
+    oembeds: list[dict[str, str]] = field(default_factory=list)
     embed: EmbedControl | None = None
 
 
@@ -81,7 +91,16 @@ def page_meta(
         feeds=feeds,
     )
     if item is not None and lang in item.pages:
-        meta.oembed = {"href": absolute(info.url, oembed_path(lang, item.id)), "title": item.title(lang) or item.id}
+        title = item.title(lang) or item.id
+        # The default size keeps the plain title (what consumers show); the others say their size.
+        meta.oembeds = [
+            {
+                "href": absolute(info.url, oembed_path(lang, item.id, size)),
+                "title": title if size == DEFAULT else f"{title} ({size_label(lang, size)})",
+            }
+            for size in SIZES
+        ]
+        meta.oembed = meta.oembeds[0]
         text = EMBED_TEXT[lang]
         meta.embed = EmbedControl(
             label=text["control"],
@@ -90,5 +109,6 @@ def page_meta(
             code=iframe_html(item, lang, info),
             preview_label=text["preview"],
             preview_href=relative(path, embed_path(lang, item.id)),
+            sizes=[EmbedSize(size, size_label(lang, size), iframe_html(item, lang, info, size)) for size in SIZES],
         )
     return meta

@@ -12,7 +12,7 @@ from typing import Literal
 
 from kb.publish.api import ITEMS_FILE, SCHEMA_FILE
 from kb.publish.downloads import download_paths
-from kb.publish.embeds import embed_path, oembed_path
+from kb.publish.embeds import SIZES, embed_path, oembed_path
 from kb.publish.feeds import feed_paths
 from kb.publish.items import Item
 from kb.publish.placeholders import PlaceholderPage
@@ -63,7 +63,7 @@ def output_plan(site: Site, placeholders: list[PlaceholderPage], items: list[Ite
     for item in items:
         for lang in item.langs():
             outputs.append(Output(embed_path(lang, item.id), "embed", lang))
-            outputs.append(Output(oembed_path(lang, item.id), "oembed", lang))
+            outputs += [Output(oembed_path(lang, item.id, size), "oembed", lang) for size in SIZES]
     for lang in LANGS:
         outputs += [Output(path, "feed", lang) for path in feed_paths(lang).values()]
     outputs += [Output(ITEMS_FILE, "api"), Output(SCHEMA_FILE, "api")]
