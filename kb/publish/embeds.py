@@ -5,7 +5,7 @@ self-contained (inline CSS, no scripts, no outside requests), in the right langu
 the full page in the partner's window, not inside the little frame.
 
 The frame has a fixed size, and there are two: wide (560 x 280) for the body of a page and narrow
-(300 x 340) for a sidebar or a phone. The card shows whole lines, whole words and whole tags at
+(300 x 360) for a sidebar or a phone. The card shows whole lines, whole words and whole tags at
 either size (tests/test_embeds_fit.py measures every card in Chromium); each size has its own
 oEmbed file, which says the size in 'width' and 'height' and names the other variant.
 """
@@ -24,7 +24,7 @@ from kb.sources.urls import absolute, relative, with_lang
 EMBED_DIR = "embed"
 OEMBED_DIR = "oembed"
 # The fixed frame sizes (CSS px) of the copied HTML and the oEmbed responses; the first is the default.
-SIZES: dict[str, tuple[int, int]] = {"wide": (560, 280), "narrow": (300, 340)}
+SIZES: dict[str, tuple[int, int]] = {"wide": (560, 280), "narrow": (300, 360)}
 DEFAULT = "wide"
 WIDTH, HEIGHT = SIZES[DEFAULT]
 MAX_TAGS = 3
