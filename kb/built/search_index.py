@@ -30,7 +30,9 @@ from kb.built.mutations import Mutations, lexicon, load
 # box reads; the values are term labels in the page's language.
 FACETS: dict[str, tuple[str, str]] = {
     "type": ("type", "content-types"),
+    "kind": ("kind", "resource-kinds"),  # resources only: report, guidance, toolkit...
     "theme": ("themes", "themes"),
+    "method": ("methods", "methods"),
     "region": ("regions", "regions"),
     "sector": ("sectors", "sectors"),
 }
