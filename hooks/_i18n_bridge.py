@@ -31,6 +31,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,6 +169,7 @@ def model(config: MkDocsConfig) -> BuildModel:
 def stage(config: MkDocsConfig) -> None:
     """Outer pass: take the output folder's lock (one build at a time), then write this build to a
     staging folder (full builds only, see kb.built.staging)."""
+    stop_detached_jobs()
     if _PROCESS["command"] in LOCKED_COMMANDS and _PROCESS["lock"] is None:
         _PROCESS["lock"] = _lock(config.site_dir)
     if stages(_PROCESS["command"], _PROCESS["dirty"]):
@@ -340,14 +342,37 @@ def page_outline(config: MkDocsConfig, page: Any, outline: list[Heading]) -> lis
 
 
 def in_background(config: MkDocsConfig, name: str, function: Callable[..., Any], *args: Any) -> None:
-    """Run ``function(*args)`` in a fresh process when this build uses both cores, here otherwise;
-    :func:`background_result` collects it."""
+    """Run ``function(*args)`` in a fresh process when this build uses both cores or is the preview's,
+    here otherwise; :func:`when_done` collects it."""
     shared = session(config)
-    shared.background[name] = Background(function, *args) if shared.parallel else Background.inline(function, *args)
+    fresh = shared.parallel or _PROCESS["command"] == "serve"
+    shared.background[name] = Background(function, *args) if fresh else Background.inline(function, *args)
 
 
-def background_result(config: MkDocsConfig, name: str) -> Any:
-    return session(config).background.pop(name).result()
+def when_done(config: MkDocsConfig, name: str, finish: Callable[[Any], None]) -> None:
+    """``finish(result)`` of a job started by :func:`in_background`: now (its exceptions are the build's),
+    or — in the preview — once it is done, so the edited page is shown without waiting for it. The
+    preview's next rebuild stops a job still running (it would read pages being rewritten)."""
+    job = session(config).background.pop(name)
+    if _PROCESS["command"] != "serve":
+        finish(job.result())
+        return
+
+    def wait() -> None:
+        try:
+            finish(job.result())
+        except Exception as err:  # noqa: BLE001 - the page is already shown; say what is missing
+            if not job.cancelled:
+                logging.getLogger("mkdocs.plugins.kb").warning(f"{name}: {err}")
+
+    _PROCESS.setdefault("detached", {})[name] = job
+    threading.Thread(target=wait, name=f"kb-{name}", daemon=True).start()
+
+
+def stop_detached_jobs() -> None:
+    """Preview: a new rebuild starts; the previous one's unfinished jobs go."""
+    for job in _PROCESS.pop("detached", {}).values():
+        job.cancel()
 
 
 def _stop_other_processes(shared: Session) -> None:

@@ -5,7 +5,6 @@ The work is in kb/built/search_index.py and kb/built/mutations.py; this connects
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.built import search_index
-from kb.built.mutations import Mutations
 from kb.sources.data import SEARCH_MUTATIONS, SEARCH_RANKING, SEARCH_STOPWORDS, SEARCH_UI, DataFiles
 
 log = get_plugin_logger("kb.search")
@@ -60,21 +58,18 @@ def _start_index(config: MkDocsConfig) -> None:
 def _finish_index(config: MkDocsConfig) -> None:
     if not bridge.is_outer_pass(config):
         return
-    site_dir, data = Path(bridge.session(config).site_dir), bridge.model(config).data
+    site_dir, data, langs = Path(bridge.session(config).site_dir), bridge.model(config).data, bridge.build_languages(config)
+
+    def finish(stats: search_index.IndexStats) -> None:
+        search_index.write_box_data(site_dir, stats, data.json(SEARCH_MUTATIONS), data.vocabularies, langs,
+                                    _ranking(data), data.yaml(SEARCH_STOPWORDS))
+        pages = ", ".join(f"{n} {lang}" for lang, n in sorted(stats.pages.items()))
+        log.info(f"Search index: {pages} pages, {stats.extra_terms} Welsh radicals added, {len(stats.welsh_words)} Welsh words known.")
+
     try:
-        stats = bridge.background_result(config, "search")
+        bridge.when_done(config, "search", finish)
     except Exception as err:  # the Pagefind service reports its own failures as exceptions
         raise PluginError(f"Search index: Pagefind failed ({err}).") from None
-    rules = Mutations.from_data(data.json(SEARCH_MUTATIONS))
-    out = site_dir / "assets" / "kb-search" / "data.json"  # the box's rules, facet labels, Welsh vocabulary
-    keys = search_index.write_lexicon(stats.welsh_words, out.parent / "lexicon" / "cy", rules.min_length)
-    facets = search_index.facet_labels(data.vocabularies, bridge.build_languages(config))
-    payload = {"mutations": data.json(SEARCH_MUTATIONS), "facets": facets, "lexicon": {"cy": keys},
-               "ranking": _ranking(data).for_browser(), "stopwords": data.yaml(SEARCH_STOPWORDS)}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    pages = ", ".join(f"{n} {lang}" for lang, n in sorted(stats.pages.items()))
-    log.info(f"Search index: {pages} pages, {stats.extra_terms} Welsh radicals added, {len(stats.welsh_words)} Welsh words known.")
 
 
 on_post_build = CombinedEvent(_start_index, _finish_index)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import os
 import re
 import shutil
@@ -540,3 +541,15 @@ def ui_strings(data: Mapping[str, Any], lang: str) -> dict[str, str]:
             f"Add a '{lang}:' line to each of them."
         )
     return {key: str(value[lang]) for key, value in data.items()}
+
+
+def write_box_data(site_dir: Path, stats: IndexStats, mutation_rules: dict[str, Any], vocabularies: Mapping[str, Any],
+                   langs: list[str], ranking: Ranking, stopwords: Any) -> None:
+    """What the search box needs besides Pagefind's index: the mutation rules, the facet labels, the
+    Welsh vocabulary the radicals were limited to (its expansion and hint line), the ranking and stop words."""
+    out = site_dir / "assets" / "kb-search" / "data.json"
+    keys = write_lexicon(stats.welsh_words, out.parent / "lexicon" / "cy", Mutations.from_data(mutation_rules).min_length)
+    payload = {"mutations": mutation_rules, "facets": facet_labels(vocabularies, langs), "lexicon": {"cy": keys},
+               "ranking": ranking.for_browser(), "stopwords": stopwords}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

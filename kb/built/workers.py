@@ -130,12 +130,14 @@ class Background(Generic[T]):
         self._process.start()
         send.close()
         self._done: tuple[str, Any] | None = None
+        self.cancelled = False
 
     @classmethod
     def inline(cls, function: Callable[..., T], *args: Any) -> Background[T]:
         """The same interface, the work done here and now (nothing to gain from a process)."""
         job = cls.__new__(cls)
         job._process = None
+        job.cancelled = False
         try:
             job._done = ("ok", function(*args))
         except Exception as err:
@@ -156,6 +158,7 @@ class Background(Generic[T]):
         return cast(T, value)
 
     def cancel(self) -> None:
+        self.cancelled = True
         if self._process is not None and self._process.is_alive():
             self._process.terminate()
             self._process.join(timeout=10)

@@ -23,6 +23,9 @@ from typing import Literal, Union
 
 import yaml
 
+# yaml.CSafeLoader (libyaml, in C) when PyYAML was built with it; the same documents, several times faster.
+FAST_SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 Lang = Literal["en", "cy"]
 LANGS: tuple[Lang, ...] = ("en", "cy")
 CATALOGUE_FILE = Path(__file__).resolve().parents[2] / "data" / "messages.yml"
@@ -78,7 +81,8 @@ def template_params(template: str) -> set[str]:
 
 @lru_cache(maxsize=4)
 def _load(path: Path) -> dict[str, Entry]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # libyaml's parser where it is installed: the catalogue is large and every process reads it.
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_SAFE_LOADER) or {}  # noqa: S506 - a safe loader
     out: dict[str, Entry] = {}
     for group, messages in raw.items():
         for name, spec in (messages or {}).items():
