@@ -12,17 +12,22 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.publish.references import render_citations
+from kb.publish.resource_pages import source_links
 from kb.sources.content import SourcePage
+from kb.sources.urls import page_path
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = bridge.source_of(config, page)
     if not isinstance(source, SourcePage):
         return markdown  # not one of the knowledge base's own pages
-    data = bridge.model(config).data
+    model = bridge.model(config)
+    data = model.data
     lang = bridge.current_language(config)
     if lang not in data.citation_style.languages:
         return markdown
     # The page's own text, as the checks scanned it, unless a hook before this one changed it.
     masked = bridge.masked_markdown(source, markdown)
-    return render_citations(markdown, data.bibliography, lang, data.citation_style, masked)
+    # A source that has a page in our resources links to it from the reference list.
+    links = source_links(model.items, source.lang, page_path(model.site, source.lang, source.rel))
+    return render_citations(markdown, data.bibliography, lang, data.citation_style, masked, links)

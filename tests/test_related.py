@@ -83,6 +83,10 @@ def test_built_pages_show_related_items_in_their_language(repo: Path) -> None:
     english = (result.site / "resources" / "same-law" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../guides/community/">Working with a community</a>' in english
     assert "nothing-shared" not in welsh
+    # The reference to the cited Act links to the resource page that describes it.
+    assert '<a class="kb-ref-resource" href="../../resources/cited-act/">Am yr adnodd hwn</a>' in welsh
+    cited = (result.site / "resources" / "cited-act" / "index.html").read_text(encoding="utf-8")
+    assert "kb-ref-resource" not in cited  # a resource page does not send readers to itself
 
 
 def test_the_index_scores_as_pair_by_pair_scoring_does(repo: Path) -> None:

@@ -132,3 +132,10 @@ def test_filtering_the_list_in_chromium_keeps_the_choice_in_the_address(base_url
         page.click(".kb-cs-clear")
         page.wait_for_function("document.querySelector('.kb-cs-count').textContent.includes('3 o 3')")
         assert page.locator(".kb-resource-card:visible").count() == 3
+
+
+def test_source_links_map_bibliography_keys_to_resource_pages(tmp_path: Path) -> None:
+    files = {**R.files("the-act", 1, source="wfg-act-2015"), **R.files("no-source", 2)}
+    model = load_model(make_site(tmp_path / "repo", files))
+    assert resource_pages.source_links(model.items, "cy", "cy/guides/x/") == {"wfg-act-2015": "../../resources/the-act/"}
+    assert resource_pages.source_links(model.items, "cy", "cy/resources/the-act/") == {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -100,12 +101,18 @@ def format_entry(entry: Entry, lang: str, style: CitationStyle) -> str:
 
 
 def render_citations(
-    body: str, bib: Bibliography, lang: str, style: CitationStyle | None = None, masked: str | None = None
+    body: str,
+    bib: Bibliography,
+    lang: str,
+    style: CitationStyle | None = None,
+    masked: str | None = None,
+    resources: Mapping[str, str] | None = None,
 ) -> str:
     """The body with citations as numbered note references and a reference list at the end.
 
     Pure: the same body, bibliography and language always give the same Markdown. Citations
     of unknown keys and malformed ones are left as written (the checks fail the build on them).
+    ``resources`` maps a bibliography key to the link of its page in our resources, if it has one.
     """
     style = style or default_style()
     found = find_citations(body, style, masked)
@@ -134,7 +141,9 @@ def render_citations(
     for key, number in numbers.items():
         entry = bib.get(key)
         assert entry is not None  # only known keys are numbered
-        references.append({"number": number, "entry": Markup(format_entry(entry, lang, style))})
+        resource = (resources or {}).get(key)
+        references.append({"number": number, "entry": Markup(format_entry(entry, lang, style)), "resource": resource})
     heading = style.text(lang, "heading")
-    refs = render("reference-list.html", references=references, back=style.text(lang, "back"))
+    about = style.text(lang, "resource") if resources else ""
+    refs = render("reference-list.html", references=references, back=style.text(lang, "back"), about=about)
     return "".join(out).rstrip("\n") + f"\n\n## {heading}\n\n{refs}\n"

@@ -220,3 +220,15 @@ def listing(site: Site, items: list[Item], lang: Lang, ui: UiText) -> str:
         download=DOWNLOAD_NAME,
         count=ui("resources_count", lang, shown=total, total=total) if total != 1 else ui("resources_count_one", lang, shown=1),
     )
+
+
+def source_links(items: list[Item], lang: Lang, from_path: str) -> dict[str, str]:
+    """Bibliography key -> link to the resource page describing it, for a page's reference list
+    (the page at ``from_path`` does not link to itself)."""
+    links: dict[str, str] = {}
+    for item in items:
+        page = item.pages.get(lang)
+        key = page.meta.get("source") if page is not None and item.type == TYPE else None
+        if isinstance(key, str) and item.url_path(lang) != from_path:
+            links[key] = relative(from_path, item.url_path(lang))
+    return links
