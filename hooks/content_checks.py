@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from kb.checks import check_site
-from kb.core.messages import lang_from_env, text
+from kb.core.messages import BrokenCatalogue, lang_from_env, text
 from kb.core.problem import has_errors
 
 # The plugin logger: what it logs at WARNING or above, --strict counts as a failure.
@@ -19,7 +19,10 @@ log = get_plugin_logger("kb")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not bridge.is_outer_pass(config):
         return config
-    problems = check_site(bridge.model(config))
+    try:
+        problems = check_site(bridge.model(config))
+    except BrokenCatalogue as broken:  # data/rules.yml or data/messages.yml: said in both languages
+        raise PluginError(str(broken)) from None
     lang = lang_from_env()  # KB_LANG=cy or a Welsh locale: every problem in Welsh
     for p in problems:
         # Errors fail; warnings never do, here as in 'kb check' and the pull request (one verdict):

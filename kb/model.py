@@ -83,7 +83,7 @@ class BuildModel:
 
     @cached_property
     def _redirects(self) -> tuple[list[Redirect], list[Problem]]:
-        return load_redirects(self.site, self.data.text(REDIRECTS), self.data.node(REDIRECTS))
+        return load_redirects(self.site, self.data.decoded(REDIRECTS), self.data.node(REDIRECTS))
 
     @property
     def redirects(self) -> list[Redirect]:
@@ -96,7 +96,7 @@ class BuildModel:
 
     @cached_property
     def _manifest(self) -> tuple[list[ManifestEntry], list[Problem]]:
-        return parse_manifest(self.data.text(PUBLISHED_URLS))
+        return parse_manifest(self.data.decoded(PUBLISHED_URLS))
 
     @property
     def manifest(self) -> list[ManifestEntry]:

@@ -75,3 +75,17 @@ def test_a_missing_welsh_version_is_left_out_of_the_welsh_feed(tmp_path):
     items = load_model(make_site(tmp_path, files)).items
     assert len(json_feed(items, "cy", INFO)["items"]) == 2
     assert len(json_feed(items, "en", INFO)["items"]) == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_control_characters_never_make_the_feed_ill_formed(tmp_path, lang):
+    """KB101 refuses them in text fields; the feed stays well-formed XML even if one gets through."""
+    items = load_model(make_site(tmp_path, links_site())).items
+    for item in items:
+        for page in item.pages.values():
+            page.meta["title"] = "Gŵyl\x0b y\x00 dref\x1b\ufffe"
+            page.meta["summary"] = "Crynodeb\x0c â\x08 tŷ " * 3
+    root = ET.fromstring(rss(items, lang, INFO).encode("utf-8"))
+    titles = [e.findtext("title") for e in root.iter("item")]
+    assert titles and all(t == "Gŵyl y dref" for t in titles)
+    json.loads(json_feed_text(items, lang, INFO))

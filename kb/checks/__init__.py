@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kb.core.problem import Problem, sort_problems
+from kb.core.messages import catalogue
+from kb.core.problem import Problem, rules, sort_problems
 from kb.model import BuildModel, load_model
 
 Check = Callable[[BuildModel], list[Problem]]
@@ -20,7 +21,13 @@ def all_checks() -> list[Check]:
 
 
 def check_site(model: BuildModel) -> list[Problem]:
+    from kb.checks import data_files
+
+    rules(), catalogue()  # the rules and messages themselves first: BrokenCatalogue if they cannot be read
     problems = list(model.site.problems)
+    unusable = data_files.check(model)
+    if unusable:  # every other check reads the data files: fix them first, then the rest is checked
+        return sort_problems(problems + unusable)
     for check in all_checks():
         problems.extend(check(model))
     return sort_problems(problems)

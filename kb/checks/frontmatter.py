@@ -91,6 +91,8 @@ def _explain(err: ValidationError, page: SourcePage, vocabs: dict[str, Vocabular
             field=str(top), value=_show(instance), vocabulary=vocab.name,
             suggestion=did_you_mean(str(instance), vocab.ids()), choices=", ".join(vocab.ids()),
         )
+    if err.validator == "enum":
+        return problem(*at, "not-one-of", field=field, value=_show(instance), choices=", ".join(map(str, wanted)))
     if err.validator == "const":
         return problem(*at, "const", field=field, wanted=str(wanted), value=_show(instance))
     if err.validator == "type":

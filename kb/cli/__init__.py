@@ -13,7 +13,7 @@ from kb.cli.contributor_docs import add_rules_command
 from kb.cli.parity import add_parity_command, add_translations_command
 from kb.cli.scaffold import add_new_command
 from kb.cli.urls import add_urls_command
-from kb.core.messages import text
+from kb.core.messages import BrokenCatalogue, text
 from kb.core.problem import has_errors
 
 
@@ -87,4 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     for add in COMMANDS:
         add(sub)
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenCatalogue as broken:  # the rules or messages themselves: said in both languages
+        print(broken, file=sys.stderr)
+        return 2

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 import yaml
 
@@ -79,20 +79,49 @@ def template_params(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+class BrokenCatalogue(Exception):
+    """data/messages.yml or data/rules.yml cannot be read: nothing can be reported in words, so this
+    says so in both languages itself (the command line and the build print it, never a traceback)."""
+
+    def __init__(self, path: Path, err: BaseException) -> None:
+        mark = getattr(err, "problem_mark", None)
+        self.path = path
+        self.line = mark.line + 1 if mark is not None else 1
+        self.detail = str(getattr(err, "problem", None) or err) or type(err).__name__
+        shown = f"data/{path.name}"
+        super().__init__(
+            f"{shown}:{self.line}: error: the file cannot be read ({self.detail}); the checks cannot say anything "
+            f"without it. Restore it from git (git checkout -- {shown}) and make your change again.\n"
+            f"{shown}:{self.line}: gwall: ni ellir darllen y ffeil ({self.detail}); ni all y gwiriadau ddweud dim "
+            f"hebddi. Adferwch hi o git (git checkout -- {shown}) a gwnewch eich newid eto."
+        )
+
+
+def read_catalogue_file(path: Path) -> Any:
+    """The parsed YAML of data/messages.yml or data/rules.yml; BrokenCatalogue if it cannot be read."""
+    try:
+        # libyaml's parser where it is installed: the catalogue is large and every process reads it.
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_SAFE_LOADER)  # noqa: S506 - a safe loader
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as err:
+        raise BrokenCatalogue(path, err) from None
+
+
 @lru_cache(maxsize=4)
 def _load(path: Path) -> dict[str, Entry]:
-    # libyaml's parser where it is installed: the catalogue is large and every process reads it.
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_SAFE_LOADER) or {}  # noqa: S506 - a safe loader
+    raw = read_catalogue_file(path) or {}
     out: dict[str, Entry] = {}
-    for group, messages in raw.items():
-        for name, spec in (messages or {}).items():
-            fix = spec.get("fix") or {}
-            key = f"{group}.{name}"
-            out[key] = Entry(
-                key,
-                {lang: str(spec[lang]) for lang in LANGS if lang in spec},
-                {lang: str(fix[lang]) for lang in LANGS if lang in fix},
-            )
+    try:
+        for group, messages in raw.items():
+            for name, spec in (messages or {}).items():
+                fix = spec.get("fix") or {}
+                key = f"{group}.{name}"
+                out[key] = Entry(
+                    key,
+                    {lang: str(spec[lang]) for lang in LANGS if lang in spec},
+                    {lang: str(fix[lang]) for lang in LANGS if lang in fix},
+                )
+    except (AttributeError, TypeError) as err:
+        raise BrokenCatalogue(path, ValueError(f"not a catalogue of messages: {err}")) from None
     return out
 
 

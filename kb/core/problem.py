@@ -11,9 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-
-from kb.core.messages import FAST_SAFE_LOADER, Lang, Message, Param, msg, text
+from kb.core.messages import BrokenCatalogue, Lang, Message, Param, msg, read_catalogue_file, text
 
 Severity = Literal["error", "warning"]
 
@@ -35,9 +33,11 @@ class Rule:
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Rule]:
     """All rules by name, read from data/rules.yml (the contributor guide lists the same)."""
-    with RULES_FILE.open(encoding="utf-8") as fh:
-        raw = yaml.load(fh, Loader=FAST_SAFE_LOADER)  # noqa: S506 - a safe loader
-    return {r["name"]: Rule(r["id"], r["name"], r["severity"], r["en"], r["cy"]) for r in raw}
+    raw = read_catalogue_file(RULES_FILE)
+    try:
+        return {r["name"]: Rule(r["id"], r["name"], r["severity"], r["en"], r["cy"]) for r in raw}
+    except (KeyError, TypeError) as err:
+        raise BrokenCatalogue(RULES_FILE, ValueError(f"each rule needs id, name, severity, en and cy ({err})")) from None
 
 
 @dataclass(frozen=True)

@@ -43,30 +43,52 @@ def _line(event: Any) -> int:
 
 
 def refuse_unsafe(text: str) -> None:
-    """Raise UnsafeYaml for an alias (``*name``) or nesting deeper than MAX_DEPTH; linear in the text.
+    """Raise UnsafeYaml for an alias (``*name``), a tag (``!!binary``, ``!!python/...``) or nesting
+    deeper than MAX_DEPTH; linear in the text.
 
     An alias repeats what its anchor holds: a few lines of them (a "billion laughs") stand for
     billions of values, which any walk over the data (line mapping, schema validation) expands,
-    using gigabytes and minutes. Nothing in this project needs aliases. The event stream is read
-    without building anything, so the refusal costs one pass. A syntax error is left to the loader.
+    using gigabytes and minutes. A tag makes a value something other than text, numbers, lists and
+    fields (bytes, sets, timestamps, or a constructor's name). Nothing in this project needs either.
+    The event stream is read without building anything, so the refusal costs one pass. libyaml's
+    scanner reads ahead and stops at 1,000 levels of brackets with a syntax error; the stream is then
+    read again by PyYAML's own parser (no recursion either), so the deep nesting is what is reported
+    rather than a RecursionError from composing it. Any other syntax error is left to the loader.
     """
+    if _C_LOADER is not None:
+        try:
+            _scan(text, _C_LOADER)
+            return
+        except UnsafeYaml:
+            raise
+        except yaml.YAMLError:
+            pass  # PyYAML's parser below finds what came before the error
+    try:
+        _scan(text, yaml.SafeLoader)
+    except UnsafeYaml:
+        raise
+    except yaml.YAMLError:
+        return  # a syntax error: the loader reports it with its own message
+
+
+def _scan(text: str, loader_class: Any) -> None:
     depth = 0
-    loader: Any = (_C_LOADER or yaml.SafeLoader)(text)
+    loader: Any = loader_class(text)
     try:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.AliasEvent):
                 raise UnsafeYaml(_line(event), msg("terms.yaml-alias-refused", anchor=str(event.anchor)))
+            tag = getattr(event, "tag", None)
+            if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                raise UnsafeYaml(_line(event), msg("terms.yaml-tag-refused", tag=shown))
             if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise UnsafeYaml(_line(event), msg("terms.yaml-too-deep", depth=MAX_DEPTH))
             elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
                 depth -= 1
-    except UnsafeYaml:
-        raise
-    except yaml.YAMLError:
-        return  # a syntax error: the loader reports it with its own message
     finally:
         loader.dispose()
 

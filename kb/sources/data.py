@@ -76,8 +76,8 @@ class DataFiles:
         data = self.bytes(rel)
         return data.decode("utf-8") if data is not None else None
 
-    def _decoded(self, rel: str) -> str | None:
-        """The text, or None when the file is missing or not UTF-8 (its loader then reads and reports it)."""
+    def decoded(self, rel: str) -> str | None:
+        """The text, or None when the file is missing or not UTF-8 (KB107 reports that, at its line)."""
         try:
             return self.text(rel)
         except UnicodeDecodeError:
@@ -150,7 +150,7 @@ class DataFiles:
         schema = self.yaml(BIBLIOGRAPHY_SCHEMA)
         # The node tree the other checks read too, when the file needed no normalising (BOM, CRLF, NFC).
         parsed = None
-        if source.text == self._decoded(BIBLIOGRAPHY) and self.node(BIBLIOGRAPHY) is not None:
+        if source.text == self.decoded(BIBLIOGRAPHY) and self.node(BIBLIOGRAPHY) is not None:
             parsed = self.document(BIBLIOGRAPHY)
         bib = parse_bibliography(source.text, schema if isinstance(schema, dict) else {}, parsed=parsed)
         bib.problems[:0] = source.problems
@@ -166,8 +166,8 @@ class DataFiles:
     def parity(self) -> ParityConfig:
         if self.node(PARITY) is not None:
             return load_config(self.root, raw=self.yaml(PARITY))
-        return load_config(self.root, self._decoded(PARITY))  # missing or broken: the loader says why
+        return load_config(self.root, self.decoded(PARITY))  # missing or broken: the loader says why
 
     @cached_property
     def lock(self) -> Lock:
-        return read_lock(self.root, self.parity, self._decoded(self.parity.lock_file))
+        return read_lock(self.root, self.parity, self.decoded(self.parity.lock_file))
