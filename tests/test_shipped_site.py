@@ -97,3 +97,34 @@ def test_every_embed_card_fits_both_sizes_without_a_cut_word(site: Path) -> None
     cards = cards_of(site)
     assert len(cards) >= 2 * 30  # every guide, case study and resource, in both languages
     assert fit_problems(site, cards) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(("prefix", "words"), [("", {"count": "Showing", "glance": "At a glance"}), ("/cy", {"count": "Yn dangos", "glance": "Yn gryno"})])
+def test_a_practitioners_path_from_the_resources_to_a_guide_and_back_to_a_filtered_list(
+    site: Path, width: int, prefix: str, words: dict[str, str]
+) -> None:
+    """Resources filtered by kind -> a resource -> a related guide (reviewed when?) -> its label's list."""
+    from browser import chromium, serve
+
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{base}{prefix}/resources/?kind=report")
+        count = page.inner_text(".kb-cs-count")
+        shown, total = (int(n) for n in re.findall(r"\d+", count)[:2])
+        assert count.startswith(words["count"]) and 0 < shown < total
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing off-screen
+        page.locator(".kb-resource-card:visible h2 a").first.click()
+        page.wait_for_load_state()
+        assert words["glance"] in page.inner_text(".kb-resource-facts")
+        page.locator(".kb-related .kb-items__item--guide a").first.click()
+        page.wait_for_load_state()
+        assert page.locator(".kb-review time").count() >= 1
+        page.locator("a.kb-label").first.click()
+        page.wait_for_load_state()
+        page.wait_for_function("document.querySelector('.kb-cs-count').textContent.length > 0")
+        assert "?" in page.url and page.locator(".kb-cs-card:visible").count() >= 1
+        assert errors == []
