@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.built import search_index as si
 from kb.sources.vocabularies import load_vocabularies
@@ -235,3 +237,15 @@ def test_a_page_is_the_home_of_the_acronyms_it_defines_for_its_title() -> None:
     body = f"<h1>{title}</h1><p>{text}</p>"
     prepared = si.prepare_page(page("cy", body), "/cy/guides/psb/")
     assert prepared is not None and 'data-pagefind-meta="aka:BGC"' in prepared.html
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Public", "Services", "Boards", "and", "the", "Act", "Byrddau", "Gwasanaethau",
+                                 "Cyhoeddus", "ŵyl", "tŷ", "(PSBs)", "(BGC)", "(BGCau)", "(2015)", "(see", "below)",
+                                 "o'r", "co-production", "x_y", "2015Public", ".", ",", "’", "-", "\n", "  "]),
+                max_size=40))
+def test_acronym_matches_are_the_full_patterns_matches(parts: list[str]) -> None:
+    text = " ".join(parts)
+    fast = [(m.start(), m.end(), m.groups()) for m in si._acronym_matches(text)]
+    slow = [(m.start(), m.end(), m.groups()) for m in si._ACRONYM.finditer(text)]
+    assert fast == slow
