@@ -23,7 +23,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not (is_case_study or has_marker):
         return markdown
     model = bridge.model(config)
-    ctx = context_for(model.site, model.data, bridge.current_language(config), bool(config.use_directory_urls))
+    lang = bridge.current_language(config)
+    ctx = context_for(model.site, model.data, lang, bool(config.use_directory_urls), model.method_pages.get(lang, frozenset()))
     if is_case_study:
         markdown = insert_facts(markdown, facts_panel(source, ctx))
     if has_marker:

@@ -29,5 +29,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # The page's own text, as the checks scanned it, unless a hook before this one changed it.
     masked = bridge.masked_markdown(source, markdown)
     # A source that has a page in our resources links to it from the reference list.
-    links = source_links(model.items, source.lang, page_path(model.site, source.lang, source.rel))
+    links = source_links(model.resources_by_source, source.lang, page_path(model.site, source.lang, source.rel))
     return render_citations(markdown, data.bibliography, lang, data.citation_style, masked, links)

@@ -32,9 +32,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = currency.insert_after_title(markdown, currency.review_line(source.meta, lang, ui))
     item = model.item_at(source.rel) if kind == resource_pages.TYPE else None
     if item is not None:
-        markdown = currency.insert_after_title(markdown, resource_pages.facts_panel(item, lang, model.site, ui))
+        markdown = currency.insert_after_title(markdown, resource_pages.facts_panel(item, lang, model.site, ui, model.method_pages.get(lang, frozenset())))
     if resource_pages.MARKERS["list"] in markdown:
-        listing = resource_pages.listing(model.site, model.items, lang, ui)
+        listing = resource_pages.listing(model.site, model.items, lang, ui, model.method_pages.get(lang, frozenset()))
         markdown = markdown.replace(resource_pages.MARKERS["list"], "\n" + listing + "\n")
     if any(marker in markdown for marker in method_pages.MARKERS.values()):
         vocab = model.data.vocabularies.get(method_pages.VOCABULARY)

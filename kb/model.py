@@ -22,10 +22,12 @@ from kb.core.problem import Problem
 from kb.publish.items import Item, load_items
 from kb.publish.label_links import terms_in_use
 from kb.publish.labels import Labeller
+from kb.publish.method_pages import pages_by_lang as method_pages_by_lang
 from kb.publish.placeholders import PlaceholderPage, placeholder_pages
 from kb.publish.plan import OutputPlan, output_plan
 from kb.publish.redirects import Redirect, load_redirects
 from kb.publish.related import Profile, RelatedIndex, profile
+from kb.publish.resource_pages import by_source as resources_by_source
 from kb.publish.uitext import UiText, ui_text
 from kb.sources.content import Site, load_site
 from kb.sources.data import PUBLISHED_URLS, REDIRECTS, DataFiles
@@ -76,6 +78,16 @@ class BuildModel:
         if lang not in self._terms_in_use:
             self._terms_in_use[lang] = terms_in_use(self.items, lang)
         return self._terms_in_use[lang]
+
+    @cached_property
+    def method_pages(self) -> dict[str, frozenset[str]]:
+        """Language -> the methods with a page in it (their labels link there)."""
+        return method_pages_by_lang(self.site)
+
+    @cached_property
+    def resources_by_source(self) -> dict[str, Item]:
+        """Bibliography key -> the resource page describing it (references link there)."""
+        return resources_by_source(self.items)
 
     def item_at(self, rel: str) -> Item | None:
         """The guide or case study whose source is at site path ``rel``, if it is one."""

@@ -19,6 +19,7 @@ from typing import Any
 from babel.dates import format_date
 
 from kb.core.plaintext import markdown_text
+from kb.publish.method_pages import pages_by_lang
 from kb.publish.templating import fragment
 from kb.sources.content import CASE_STUDIES_URL_DIR, Site, SourcePage
 from kb.sources.data import DataFiles
@@ -111,11 +112,12 @@ def load_tile_map(root: Path) -> TileMap:
     return tile_map_from_data(DataFiles(root).yaml(MAP_FILE.as_posix()))
 
 
-def context_for(site: Site, data: DataFiles, lang: str, use_directory_urls: bool = True) -> Context:
-    """What the renderers need for pages in ``lang``, from the build's data files."""
-    methods = frozenset(
-        str(p.meta["method"]) for p in site.pages if p.lang == lang and p.rel == f"methods/{p.meta.get('method')}.md"
-    )
+def context_for(
+    site: Site, data: DataFiles, lang: str, use_directory_urls: bool = True, method_pages: frozenset[str] | None = None
+) -> Context:
+    """What the renderers need for pages in ``lang``, from the build's data files. ``method_pages``:
+    the methods with a page in ``lang`` (BuildModel.method_pages; worked out here if not given)."""
+    methods = method_pages if method_pages is not None else pages_by_lang(site).get(lang, frozenset())
     ui = ui_from_data(data.yaml(UI_FILE.as_posix()))
     tiles = tile_map_from_data(data.yaml(MAP_FILE.as_posix()))
     return Context(lang, data.vocabularies, ui, use_directory_urls, methods, tiles)

@@ -31,6 +31,17 @@ def page_rel(method_id: str) -> str:
     return f"{PAGE_DIR}/{method_id}.md"
 
 
+def pages_by_lang(site: Site) -> dict[str, frozenset[str]]:
+    """Language -> the methods with a page in it (docs/methods/<id>.md naming its method), in one pass
+    over the pages (a build keeps it: BuildModel.method_pages)."""
+    out: dict[str, set[str]] = {}
+    for page in site.pages:
+        method = page.meta.get("method")
+        if isinstance(method, str) and page.rel == page_rel(method):
+            out.setdefault(page.lang, set()).add(method)
+    return {lang: frozenset(ids) for lang, ids in out.items()}
+
+
 def method_ids(item: Item) -> list[str]:
     facet = item.facets.get(FIELD)
     return [t.id for t in facet.terms] if facet else []

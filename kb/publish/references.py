@@ -144,6 +144,6 @@ def render_citations(
         resource = (resources or {}).get(key)
         references.append({"number": number, "entry": Markup(format_entry(entry, lang, style)), "resource": resource})
     heading = style.text(lang, "heading")
-    about = style.text(lang, "resource") if resources else ""
+    about = style.text(lang, "resource") if resources is not None else ""
     refs = render("reference-list.html", references=references, back=style.text(lang, "back"), about=about)
     return "".join(out).rstrip("\n") + f"\n\n## {heading}\n\n{refs}\n"

@@ -8,13 +8,14 @@ never shows English, except a resource's own title when it exists only in Englis
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from kb.publish.currency import as_date, shown
 from kb.publish.entries import Entry, entry
 from kb.publish.items import Item
-from kb.publish.method_pages import page_rel as method_page_rel
+from kb.publish.method_pages import pages_by_lang
 from kb.publish.templating import fragment
 from kb.publish.uitext import UiText
 from kb.sources.content import Lang, Site
@@ -146,17 +147,19 @@ def view(
 
 
 def method_pages_in(site: Site, lang: Lang) -> frozenset[str]:
-    """Methods with a page in ``lang`` (docs/methods/<id>.md naming its method)."""
-    return frozenset(
-        str(p.meta["method"]) for p in site.pages if p.lang == lang and p.rel == method_page_rel(str(p.meta.get("method")))
-    )
+    """Methods with a page in ``lang`` (a build has them once: BuildModel.method_pages)."""
+    return pages_by_lang(site).get(lang, frozenset())
 
 
-def facts_panel(item: Item, lang: Lang, site: Site, ui: UiText) -> str:
-    """The 'At a glance' panel of a resource's own page, with the link to the resource itself."""
+def facts_panel(
+    item: Item, lang: Lang, site: Site, ui: UiText, method_pages: frozenset[str] | None = None
+) -> str:
+    """The 'At a glance' panel of a resource's own page, with the link to the resource itself.
+    ``method_pages``: the methods with a page in ``lang`` (worked out here if not given)."""
     here = item.url_path(lang)
     has_list = site.get(lang, f"{LIST_DIR}/index.md") is not None
-    found = view(item, lang, here, ui, method_pages_in(site, lang), has_list)
+    methods = method_pages if method_pages is not None else method_pages_in(site, lang)
+    found = view(item, lang, here, ui, methods, has_list)
     if found is None:
         return ""
     page = item.pages[lang]
@@ -202,10 +205,12 @@ def _filters(views: list[ResourceView], items: list[Item], lang: Lang, ui: UiTex
     return out
 
 
-def listing(site: Site, items: list[Item], lang: Lang, ui: UiText) -> str:
+def listing(
+    site: Site, items: list[Item], lang: Lang, ui: UiText, method_pages: frozenset[str] | None = None
+) -> str:
     """The filterable list of resources in ``lang``, complete in the HTML (assets/case-studies.js filters it)."""
     here = list_path(lang)
-    methods = method_pages_in(site, lang)
+    methods = method_pages if method_pages is not None else method_pages_in(site, lang)
     views = [v for v in (view(i, lang, here, ui, methods) for i in items if i.type == TYPE) if v is not None]
     views.sort(key=lambda v: (v.entry.title.casefold(), v.entry.id))
     if not views:
@@ -222,13 +227,44 @@ def listing(site: Site, items: list[Item], lang: Lang, ui: UiText) -> str:
     )
 
 
-def source_links(items: list[Item], lang: Lang, from_path: str) -> dict[str, str]:
-    """Bibliography key -> link to the resource page describing it, for a page's reference list
-    (the page at ``from_path`` does not link to itself)."""
-    links: dict[str, str] = {}
+def by_source(items: list[Item]) -> dict[str, Item]:
+    """Bibliography key -> the resource describing it (a build has it once: BuildModel.resources_by_source)."""
+    out: dict[str, Item] = {}
     for item in items:
-        page = item.pages.get(lang)
-        key = page.meta.get("source") if page is not None and item.type == TYPE else None
-        if isinstance(key, str) and item.url_path(lang) != from_path:
-            links[key] = relative(from_path, item.url_path(lang))
-    return links
+        page = next(iter(item.pages.values()), None) if item.type == TYPE else None
+        key = page.meta.get("source") if page is not None else None
+        if isinstance(key, str):
+            out.setdefault(key, item)
+    return out
+
+
+class SourceLinks(Mapping[str, str]):
+    """Bibliography key -> link from the page at ``from_path`` to the resource page describing it,
+    worked out only for the keys a reference list asks about (never a link from a page to itself)."""
+
+    def __init__(self, resources: Mapping[str, Item], lang: Lang, from_path: str) -> None:
+        self._resources, self._lang, self._from = resources, lang, from_path
+
+    def _target(self, key: str) -> str | None:
+        item = self._resources.get(key)
+        if item is None or self._lang not in item.pages or item.url_path(self._lang) == self._from:
+            return None
+        return item.url_path(self._lang)
+
+    def __getitem__(self, key: str) -> str:
+        target = self._target(key)
+        if target is None:
+            raise KeyError(key)
+        return relative(self._from, target)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self._resources if self._target(key) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def source_links(items: list[Item] | Mapping[str, Item], lang: Lang, from_path: str) -> Mapping[str, str]:
+    """Bibliography key -> link to the resource page describing it, for a page's reference list."""
+    resources = by_source(items) if isinstance(items, list) else items
+    return SourceLinks(resources, lang, from_path)
