@@ -32,6 +32,7 @@ shared with other work: run it when `uptime` shows a low load, use --repeat, com
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -283,11 +284,14 @@ def write_baseline(root: Path, pages: dict[str, dict[str, str]], nav: list[Any] 
             fh.write("\n" + yaml.safe_dump({"nav": _plain(nav)}, allow_unicode=True))
 
 
-def mkdocs_build(root: Path, strict: bool, profile: Path | None = None, jobs: int | None = None) -> float:
+def mkdocs_build(root: Path, strict: bool, profile: Path | None = None, jobs: int | None = None,
+                 timeline: Path | None = None) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("KB_BUILD_JOBS", None)
     if jobs is not None:
         env["KB_BUILD_JOBS"] = str(jobs)
+    if timeline is not None:
+        env["KB_BUILD_TIMELINE"] = str(timeline)  # hooks/timeline.py writes where the time went
     cmd = [sys.executable]
     if profile is not None:
         cmd += ["-m", "cProfile", "-o", str(profile)]
@@ -367,13 +371,15 @@ def run_size(size: int, work: Path, v: Vocab, repeat: int, one_process: bool, pr
     stock: list[float] = []
     hugo: list[float] = []
     hugo_pages = 0
+    timeline = work / f"timeline-{size}.json"
     for _ in range(repeat):  # interleaved, so a burst of load on the machine hits all of them alike
-        ours.append(mkdocs_build(project, strict=True))
+        ours.append(mkdocs_build(project, strict=True, timeline=timeline))
         if one_process:
             serial.append(mkdocs_build(project, strict=True, jobs=1))
         stock.append(mkdocs_build(base, strict=False))
         seconds, hugo_pages = hugo_site.build(hugo_root)
         hugo.append(seconds)
+    print_timeline(timeline, ours[-1])
     index_bytes, kind = search_index_size(project / "site")
     built = sum(1 for _ in (project / "site").rglob("*.html"))
     if profile:
@@ -382,6 +388,20 @@ def run_size(size: int, work: Path, v: Vocab, repeat: int, one_process: bool, pr
         print(f"\nWhere our time goes, {size} pages per language (cProfile of the one-process build, {prof}):")
         print("\n".join(profile_buckets.report(prof, wall)), flush=True)
     return Result(size, built, ours, serial, stock, hugo, hugo_pages, checks, index_bytes, kind)
+
+
+def print_timeline(path: Path, wall: float) -> None:
+    """Where the wall-clock time of our (last) build went, step by step, as the build recorded it."""
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    mode = "two processes" if data.get("parallel") else "one process"
+    print(f"  our build's steps ({mode}, wall-clock, of {wall:.1f} s):")
+    counted = 0.0
+    for step in data["steps"]:
+        counted += step["seconds"]
+        print(f"    {step['seconds']:>7.2f} s  {step['step']}")
+    print(f"    {wall - counted:>7.2f} s  Python and MkDocs start-up, configuration, publishing", flush=True)
 
 
 def report(results: list[Result]) -> None:

@@ -27,11 +27,13 @@ the thin hooks; kb/ (the build model, checks and renderers) does not change.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,6 +131,9 @@ class Session:
     parallel: bool = False
     workers: dict[str, tuple[ChildCommand, Path]] = field(default_factory=dict)
     background: dict[str, Background[Any]] = field(default_factory=dict)
+    # Where the build's time went, step by step (hooks/timeline.py; KB_BUILD_TIMELINE writes it).
+    timeline: list[tuple[str, float]] = field(default_factory=list)
+    marked_at: float = field(default_factory=time.perf_counter)
 
 
 _SESSION_ATTRIBUTE = "_kb_session"
@@ -367,6 +372,23 @@ def when_done(config: MkDocsConfig, name: str, finish: Callable[[Any], None]) ->
 
     _PROCESS.setdefault("detached", {})[name] = job
     threading.Thread(target=wait, name=f"kb-{name}", daemon=True).start()
+
+
+def mark(config: MkDocsConfig, step: str) -> None:
+    """The time since the last mark, as the time ``step`` took."""
+    shared, now = session(config), time.perf_counter()
+    shared.timeline.append((step, now - shared.marked_at))
+    shared.marked_at = now
+
+
+TIMELINE = "KB_BUILD_TIMELINE"  # a file to write the build's timeline to (bench/build_bench.py)
+
+
+def write_timeline(config: MkDocsConfig) -> None:
+    target = os.environ.get(TIMELINE)
+    if target and is_outer_pass(config):
+        steps = [{"step": step, "seconds": round(seconds, 3)} for step, seconds in session(config).timeline]
+        Path(target).write_text(json.dumps({"parallel": session(config).parallel, "steps": steps}), encoding="utf-8")
 
 
 def stop_detached_jobs() -> None:

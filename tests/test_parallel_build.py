@@ -7,6 +7,7 @@ large sites); KB_BUILD_JOBS=1 forces i18n's own nested passes. One log, one exit
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,7 +48,9 @@ def tree(site: Path) -> dict[str, str]:
 
 def test_two_processes_build_the_same_site_as_one(tmp_path: Path) -> None:
     one = built(make_site(tmp_path / "one", gate_site()), 1)
-    two = built(make_site(tmp_path / "two", gate_site()), 2)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("KB_BUILD_TIMELINE", str(tmp_path / "timeline.json"))  # hooks/timeline.py
+        two = built(make_site(tmp_path / "two", gate_site()), 2)
     assert one.returncode == 0, one.output
     assert two.returncode == 0, two.output
     assert tree(two.site) == tree(one.site)
@@ -58,6 +61,11 @@ def test_two_processes_build_the_same_site_as_one(tmp_path: Path) -> None:
     assert "Documentation built in" not in two.output.split("Building 'cy'")[1].split("Search index")[0]
     leftovers = [p.name for p in two.root.iterdir() if p.name.startswith(".site")]
     assert leftovers == []
+    timeline = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    assert timeline["parallel"] is True
+    steps = [step["step"] for step in timeline["steps"]]
+    assert steps[1] == "content checks" and steps[-1] == "waiting for the search index" and len(steps) == 7
+    assert all(step["seconds"] >= 0 for step in timeline["steps"])
 
 
 WELSH_WARNING_HOOK = """
