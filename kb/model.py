@@ -49,7 +49,7 @@ class BuildModel:
     @cached_property
     def pairs(self) -> list[PairStatus]:
         """Every page path with its English and Welsh versions and their state."""
-        return statuses(self.site, self.data.lock)
+        return statuses(self.site, self.data.lock, self.data.parity)
 
     @cached_property
     def placeholders(self) -> list[PlaceholderPage]:

@@ -94,3 +94,12 @@ def run_kb(root: Path, *args: str, env: dict[str, str] | None = None) -> subproc
     return subprocess.run(
         [sys.executable, "-m", "kb", *args], cwd=root, capture_output=True, text=True, timeout=300, env=english_env(env)
     )
+
+
+def commit_all(root: Path, message: str = "content") -> None:
+    """Commit everything in a fixture repository (made a git repository on first use), as a contributor would."""
+    config = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    if not (root / ".git").exists():
+        subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", *config, "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", *config, "commit", "-q", "--allow-empty", "-m", message], cwd=root, check=True)

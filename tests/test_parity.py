@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fixture_pages import case_study
 from parity_pages import BUDGET_CY, BUDGET_EN, parity_site
-from sitebuilder import build, make_site, run_kb
+from sitebuilder import build, commit_all, make_site, run_kb
 
 from kb.checks import parity
 from kb.core.problem import Problem
@@ -241,9 +241,12 @@ def test_report_lists_every_state_in_both_languages(tmp_path):
 
 
 def _marked_site(tmp_path: Path, files: dict[str, str]) -> Path:
+    """Pages committed, marked in step and committed again (git history says what changed later)."""
     root = make_site(tmp_path, files)
+    commit_all(root, "pages")
     out = run_kb(root, "translations", "mark-in-step", "--all")
     assert out.returncode == 0, out.stderr
+    commit_all(root, "in step")
     return root
 
 

@@ -25,7 +25,6 @@ from kb.sources.content import (
 )
 from kb.sources.pairs import PairStatus
 from kb.sources.parity_config import ParityConfig
-from kb.sources.translations import Lock
 
 RULES = (
     "translation-missing",
@@ -37,7 +36,7 @@ RULES = (
     "parity-images",
     "parity-tables",
     "translation-outdated",
-    "translation-unrecorded",
+    "translation-unrecorded",  # retired: a new pair needs no command (never reported)
 )
 
 # ---- pairing ----------------------------------------------------------------------------
@@ -263,28 +262,27 @@ def structure_problems(pages: dict[Lang, SourcePage], config: ParityConfig, prim
 # ---- freshness --------------------------------------------------------------------------
 
 
-def _freshness_problems(status: PairStatus, config: ParityConfig, lock: Lock) -> list[Problem]:
-    if len(status.pages) < len(LANGS):
-        return []
-    en, cy = status.pages["en"], status.pages["cy"]
-    if status.state == "unrecorded":
-        if not lock.exists:
-            return []  # freshness is not in use here (no lock file yet)
-        return [
-            problem(
-                "translation-unrecorded", cy.path, 1, "never-marked", severity=config.unrecorded_severity,
-                path=cy.path, other=en.path,
-            )
-        ]
+def _freshness_problems(status: PairStatus, config: ParityConfig) -> list[Problem]:
+    """A side changed since the pair was marked in step (KB048). A pair never marked is not a
+    problem: a new pair needs no command, and is recorded when it reaches main (KB049 retired)."""
     problems: list[Problem] = []
     both = len(status.changes) == 2
     for change in status.changes:
         other = status.pages[other_lang(change.lang)]
-        what = change.summary(config.diff_lines_in_message)
         severity = config.severity_for_outdated(status.rel)
+        key = "both-changed" if both else "one-changed"
+        if change.old is None:  # git history does not have the text as marked: say so, not what changed
+            problems.append(
+                problem(
+                    "translation-outdated", change.path, change.first_line, f"{key}-unseen",
+                    severity=severity, path=change.path, other=other.path, date=status.marked or "",
+                )
+            )
+            continue
+        what = change.summary(config.diff_lines_in_message)
         problems.append(
             problem(
-                "translation-outdated", change.path, change.first_line, "both-changed" if both else "one-changed",
+                "translation-outdated", change.path, change.first_line, key,
                 severity=severity, path=change.path, other=other.path, date=status.marked or "", what=what,
             )
         )
@@ -306,5 +304,5 @@ def check(model: BuildModel) -> list[Problem]:
         problems += _pairing_problems(status)
         if len(status.pages) == len(LANGS):
             problems += structure_problems(status.pages, config, _primary(status))
-        problems += _freshness_problems(status, config, lock)
+        problems += _freshness_problems(status, config)
     return problems

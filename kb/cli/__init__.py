@@ -13,7 +13,7 @@ from kb.cli.contributor_docs import add_rules_command
 from kb.cli.parity import add_parity_command, add_translations_command
 from kb.cli.scaffold import add_new_command
 from kb.cli.urls import add_urls_command
-from kb.core.messages import BrokenCatalogue, text
+from kb.core.messages import BrokenCatalogue, Lang, text
 from kb.core.problem import has_errors
 
 
@@ -23,10 +23,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.paths:
         wanted = tuple(Path(p).as_posix().rstrip("/") for p in args.paths)
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
+    lang: Lang = "cy" if args.lang == "cy" else "en"  # 'both' is for annotations; the summary leads in English
     for p in problems:
-        print(p.format_github(args.lang) if args.format == "github" else p.format(args.lang))
+        print(p.format_github(args.lang) if args.format == "github" else p.format(lang))
     errors = sum(p.is_error for p in problems)
-    print(text("check.summary", args.lang, errors=errors, warnings=len(problems) - errors), file=sys.stderr)
+    summary = text("check.summary", lang, errors=errors, warnings=len(problems) - errors)
+    if args.lang == "both":
+        summary += " / " + text("check.summary", "cy", errors=errors, warnings=len(problems) - errors)
+    print(summary, file=sys.stderr)
     return 1 if has_errors(problems) else 0
 
 
@@ -34,7 +38,7 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="run every content check without building the site")
     p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     p.add_argument("--format", choices=["text", "github"], default="text")
-    add_lang_argument(p)
+    add_lang_argument(p, both=True)
     p.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     p.set_defaults(func=cmd_check)
 

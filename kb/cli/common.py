@@ -16,11 +16,12 @@ def repo_root(start: Path) -> Path:
     return start
 
 
-def add_lang_argument(parser: argparse.ArgumentParser) -> None:
-    """``--lang en|cy``: the language of everything the command prints (default: KB_LANG or the locale)."""
+def add_lang_argument(parser: argparse.ArgumentParser, both: bool = False) -> None:
+    """``--lang en|cy``: the language of everything the command prints (default: KB_LANG or the locale);
+    ``both`` (pull-request annotations) gives each problem in English and in Welsh."""
     parser.add_argument(
         "--lang",
-        choices=list(LANGS),
+        choices=[*LANGS, "both"] if both else list(LANGS),
         default=lang_from_env(),
         help="language of the output / iaith yr allbwn: en, cy (default: KB_LANG or the locale)",
     )

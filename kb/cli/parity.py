@@ -94,13 +94,34 @@ def cmd_mark_in_step(args: argparse.Namespace) -> int:
             print(text("translations.not-marked-differ", args.lang, rel=status.rel), file=sys.stderr)
             refused += 1
             continue
-        lock.entries[status.rel] = record(status.pages, commit)
+        lock.entries[status.rel] = record(status.pages, config, commit)
         marked += 1
         if args.verbose:
             print(text("translations.marked-one", args.lang, rel=status.rel, en=status.paths["en"], cy=status.paths["cy"]))
     write_lock(root, lock)
     print(text("translations.summary", args.lang, marked=marked, lock=config.lock_file, refused=refused), file=sys.stderr)
     return 1 if refused or unknown else 0
+
+
+def cmd_record_new(args: argparse.Namespace) -> int:
+    """Record every complete pair not yet in the lock file, as it is now (the publish workflow runs
+    this on main, so a contributor's new pair needs no command), and forget pairs that are gone."""
+    root = _root(args.root)
+    model = load_model(root)
+    config, lock = model.data.parity, model.data.lock
+    if lock.problems and lock.exists:
+        for p in lock.problems:
+            print(p.format(args.lang), file=sys.stderr)
+        return 1
+    complete = {s.rel: s for s in model.pairs if len(s.pages) == len(LANGS)}
+    lock.entries = {rel: e for rel, e in lock.entries.items() if rel in complete}
+    commit = git_head(root)
+    new = [s for rel, s in sorted(complete.items()) if rel not in lock.entries]
+    for status in new:
+        lock.entries[status.rel] = record(status.pages, config, commit)
+    write_lock(root, lock)
+    print(text("translations.recorded-new", args.lang, count=len(new), lock=config.lock_file), file=sys.stderr)
+    return 0
 
 
 def add_translations_command(sub: argparse._SubParsersAction) -> None:
@@ -114,3 +135,7 @@ def add_translations_command(sub: argparse._SubParsersAction) -> None:
     add_lang_argument(m)
     m.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
     m.set_defaults(func=cmd_mark_in_step)
+    r = inner.add_parser("record-new", help="record pairs not yet in the lock file (run on main by the publish workflow)")
+    add_lang_argument(r)
+    r.add_argument("--root", default=".", help="repository root (default: search upwards from here)")
+    r.set_defaults(func=cmd_record_new)

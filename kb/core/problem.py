@@ -74,13 +74,17 @@ class Problem:
         """``path:line: error KBxxx rule-name: what is wrong. How to fix it.`` (Welsh: ``gwall``)."""
         return f"{self.path}:{self.line}: {self.severity_word(lang)} {self.rule_id} {self.rule_name}: {self.text.full(lang)}"
 
-    def format_github(self, lang: Lang = "en") -> str:
+    def format_github(self, lang: Lang | Literal["both"] = "en") -> str:
         """A GitHub workflow command (annotation), escaped by GitHub's rules so no text can start another.
 
         A path or message holding a line break ('x\n::warning file=README.md::...') would otherwise
-        print a second, forged command; property values also escape ':' and ','.
+        print a second, forged command; property values also escape ':' and ','. ``both``: the
+        English and the Welsh message, one under the other (a pull request's reader may read either).
         """
-        body = f"{self.rule_name}: {self.text.full(lang)}".strip()
+        if lang == "both":
+            body = f"{self.rule_name}: {self.text.full('en')}\n{self.rule_name}: {self.text.full('cy')}"
+        else:
+            body = f"{self.rule_name}: {self.text.full(lang)}".strip()
         level = "error" if self.severity == "error" else "warning"
         return (
             f"::{level} file={_github_property(self.path)},line={self.line},"

@@ -62,6 +62,9 @@ def report_text(rows: list[PairStatus], config: ParityConfig, with_diff: bool = 
         out.append(f"{s.rel.ljust(width)}  {label(s.state).ljust(state_width)}  {s.paths['en']} / {s.paths['cy']}{extra}")
         if with_diff:
             for c in s.changes:
+                if c.old is None:
+                    key = "parity.shallow-history" if c.shallow else "parity.no-history"
+                    out.append("    " + text(key, lang, path=c.path, date=s.marked or ""))
                 out.extend("    " + line for line in c.diff())
     counts = {state: sum(1 for s in rows if s.state == state) for state in STATES}
     out.append(label("summary").format(total=len(rows), **counts))

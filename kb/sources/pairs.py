@@ -20,6 +20,7 @@ from kb.sources.content import (
     other_lang,
     pending_since,
 )
+from kb.sources.parity_config import ParityConfig
 from kb.sources.translations import Change, Lock, changes
 
 State = Literal["paired", "outdated", "pending", "missing", "unrecorded"]
@@ -65,7 +66,7 @@ def pairs(site: Site) -> list[tuple[str, str, dict[Lang, SourcePage]]]:
     return [(rel, kinds[rel], grouped[rel]) for rel in sorted(grouped)]
 
 
-def statuses(site: Site, lock: Lock) -> list[PairStatus]:
+def statuses(site: Site, lock: Lock, config: ParityConfig) -> list[PairStatus]:
     out: list[PairStatus] = []
     for rel, kind, found in pairs(site):
         paths = {lang: found[lang].path if lang in found else expected_path(rel, kind, lang) for lang in LANGS}
@@ -80,7 +81,7 @@ def statuses(site: Site, lock: Lock) -> list[PairStatus]:
                 status.state = "unrecorded"
             else:
                 status.marked = entry.marked
-                status.changes = changes(entry, found)
+                status.changes = changes(entry, found, config, site.root)
                 status.state = "outdated" if status.changes else "paired"
         out.append(status)
     return out

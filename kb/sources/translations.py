@@ -1,10 +1,12 @@
-"""Translation freshness: which version of each language a pair was last known to be in step at.
+"""Translation freshness: whether each Welsh/English pair still says what it said when last marked in step.
 
-The lock file (translations.lock.yml, see data/parity.yml) records, per pair keyed by its site
-path, each side's file, a hash of its normalised text and a snapshot of that text, the date and
-the git commit it was marked at. When either side's text no longer matches its hash, the pair is
-outdated, and the snapshot shows what changed, with or without git. Neither language is "the
-source": Welsh-first pages work exactly like English-first ones.
+The lock file (translations.lock.yml, see data/parity.yml) keeps, per pair keyed by its site path,
+a short hash of each side's words (its body and its language-specific front-matter fields: a change
+to a date or a vocabulary id, which parity compares anyway, does not outdate the other side), the
+date and the git commit it was marked at: about 150 bytes a pair, no copies of the text. When a
+side's hash no longer matches, the pair is outdated; git history supplies the text as it was, to
+say what changed (``python -m kb parity --diff``). Neither language is "the source": Welsh-first
+pages work exactly like English-first ones.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
-import subprocess
+import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,13 +26,16 @@ import yaml
 from kb.core.messages import Joined, Param, msg
 from kb.core.problem import Problem
 from kb.core.yamlload import yaml_error_message
+from kb.sources import history
 from kb.sources.content import LANGS, Lang, SourcePage
+from kb.sources.frontmatter import parse_front_matter
 from kb.sources.parity_config import ParityConfig, settings_problem
 
-# libyaml's loader when present: the lock file holds a snapshot of every page.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-LOCK_VERSION = 1
+LOCK_VERSION = 2
+HASH_LENGTH = 16
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")  # a site path YAML reads as written  # hex digits of sha256: 64 bits, ample to notice that a page changed
 
 
 def normalise(text: str) -> str:
@@ -43,14 +50,23 @@ def normalise(text: str) -> str:
 
 
 def digest(text: str) -> str:
-    return "sha256:" + hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-@dataclass
-class SideRecord:
-    path: str
-    hash: str
-    text: str
+def words_of(meta: dict[str, Any], body: str, language_fields: Iterable[str]) -> str:
+    """What a translation must follow: the body and the language-specific front-matter fields."""
+    fields = {k: meta[k] for k in sorted(language_fields) if k in meta}
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str) + "\n" + normalise(body)
+
+
+def fingerprint(page: SourcePage, config: ParityConfig) -> str:
+    return digest(words_of(page.meta, page.body, config.language_specific_fields))
+
+
+def fingerprint_of_text(text: str, path: str, config: ParityConfig) -> str:
+    """The fingerprint of a page's whole text as it was (from git history, or an old lock's snapshot)."""
+    front, _ = parse_front_matter(text.replace("\r\n", "\n"), path)
+    return digest(words_of(front.data, front.body, config.language_specific_fields))
 
 
 @dataclass
@@ -58,7 +74,7 @@ class LockEntry:
     rel: str
     marked: str
     commit: str | None
-    sides: dict[Lang, SideRecord]
+    hashes: dict[Lang, str]
 
 
 @dataclass
@@ -67,6 +83,18 @@ class Lock:
     exists: bool = False
     entries: dict[str, LockEntry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+
+def _entry(rel: str, raw: dict[str, Any], config: ParityConfig) -> LockEntry:
+    hashes: dict[Lang, str] = {}
+    for lang in LANGS:
+        side = raw[lang]
+        if isinstance(side, dict):  # version 1: path, hash and a snapshot of the whole text
+            hashes[lang] = fingerprint_of_text(str(side["text"]), str(side["path"]), config)
+        else:
+            hashes[lang] = str(side)
+    commit = raw.get("commit")
+    return LockEntry(rel, str(raw.get("marked", "")), str(commit) if commit else None, hashes)
 
 
 def read_lock(root: Path, config: ParityConfig, text: str | None = None) -> Lock:
@@ -79,11 +107,7 @@ def read_lock(root: Path, config: ParityConfig, text: str | None = None) -> Lock
     try:
         raw = yaml.load(text if text is not None else file.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         for rel, entry in (raw.get("pairs") or {}).items():
-            sides: dict[Lang, SideRecord] = {}
-            for lang in LANGS:
-                side = entry.get(lang) or {}
-                sides[lang] = SideRecord(str(side["path"]), str(side["hash"]), str(side.get("text", "")))
-            lock.entries[str(rel)] = LockEntry(str(rel), str(entry.get("marked", "")), entry.get("commit"), sides)
+            lock.entries[str(rel)] = _entry(str(rel), entry, config)
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as err:
         mark = getattr(err, "problem_mark", None)
         what: Param = yaml_error_message(err) if isinstance(err, yaml.YAMLError) else type(err).__name__
@@ -94,68 +118,43 @@ def read_lock(root: Path, config: ParityConfig, text: str | None = None) -> Lock
     return lock
 
 
-class _LockDumper(yaml.SafeDumper):
-    pass
-
-
-def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    # Snapshots as '|' blocks: the lock file stays readable and its git diffs show the text.
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_LockDumper.add_representer(str, _str_presenter)
-
 _LOCK_HEADER = """\
-# Translation freshness: the state of each Welsh/English pair when it was last marked in step.
-# Written by 'python -m kb translations mark-in-step PATH...'; do not edit by hand.
-# Each side keeps a hash and a snapshot of its normalised text, so a later change to either side
-# is reported as 'outdated' with what changed (python -m kb parity --diff).
+# Translation freshness: each Welsh/English pair as it was when last marked in step: a short hash of
+# each side's words (body and language-specific fields), the date and the commit. Written by
+# 'python -m kb translations mark-in-step PATH...' (and, for new pairs, by the publish workflow on
+# main); do not edit by hand. 'python -m kb parity --diff' shows what changed, from git history.
 """
 
 
-def write_lock(root: Path, lock: Lock) -> None:
-    pairs: dict[str, Any] = {}
+def lock_text(lock: Lock) -> str:
+    lines = [_LOCK_HEADER.rstrip("\n"), f"version: {LOCK_VERSION}", "pairs:"]
     for rel in sorted(lock.entries):
         entry = lock.entries[rel]
-        item: dict[str, Any] = {"marked": entry.marked}
+        fields = [f"{lang}: {entry.hashes[lang]}" for lang in LANGS]
         if entry.commit:
-            item["commit"] = entry.commit
-        for lang in LANGS:
-            side = entry.sides[lang]
-            item[lang] = {"path": side.path, "hash": side.hash, "text": side.text}
-        pairs[rel] = item
-    body = yaml.dump(
-        {"version": LOCK_VERSION, "pairs": pairs},
-        Dumper=_LockDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=10_000,
-    )
-    (root / lock.path).write_text(_LOCK_HEADER + body, encoding="utf-8")
+            fields.append(f"commit: {entry.commit}")
+        fields.append(f"marked: {entry.marked}")
+        # One flow mapping a line: a pair is one line of the file and of a pull request's diff.
+        key = rel if _PLAIN_KEY.fullmatch(rel) else json.dumps(rel, ensure_ascii=False)
+        lines.append(f"  {key}: {{{', '.join(fields)}}}")
+    if not lock.entries:
+        lines[-1] = "pairs: {}"
+    return "\n".join(lines) + "\n"
+
+
+def write_lock(root: Path, lock: Lock) -> None:
+    (root / lock.path).write_text(lock_text(lock), encoding="utf-8")
 
 
 def git_head(root: Path) -> str | None:
-    """The commit the working tree is based on, if this is a git checkout (informational)."""
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    head = out.stdout.strip()
-    return head if out.returncode == 0 and len(head) == 40 else None
+    return history.head(root)
 
 
-def record(pair: dict[Lang, SourcePage], commit: str | None, today: str | None = None) -> LockEntry:
+def record(pair: dict[Lang, SourcePage], config: ParityConfig, commit: str | None, today: str | None = None) -> LockEntry:
     """A lock entry saying both sides, as they are now, are in step."""
-    sides: dict[Lang, SideRecord] = {}
-    rel = ""
-    for lang, page in pair.items():
-        rel = page.rel
-        text = normalise(page.text or "")
-        sides[lang] = SideRecord(page.path, digest(text), text)
-    return LockEntry(rel, today or dt.date.today().isoformat(), commit, sides)
+    rel = next(iter(pair.values())).rel
+    hashes = {lang: fingerprint(page, config) for lang, page in pair.items()}
+    return LockEntry(rel, today or dt.date.today().isoformat(), commit, hashes)
 
 
 # ---- what changed -----------------------------------------------------------------------
@@ -163,15 +162,19 @@ def record(pair: dict[Lang, SourcePage], commit: str | None, today: str | None =
 
 @dataclass
 class Change:
-    """One side of a pair whose text differs from its recorded snapshot."""
+    """One side of a pair whose words differ from when the pair was marked in step."""
 
     lang: Lang
     path: str
-    first_line: int  # first changed line in the current file
-    old: str
     new: str
+    # The text as marked in step, from git history; None when history does not have it.
+    old: str | None = None
+    shallow: bool = False  # history is missing because the clone is shallow
+    first_line: int = 1  # first changed line in the current file (1 when the old text is unknown)
 
     def diff(self, context: int = 2) -> list[str]:
+        if self.old is None:
+            return []
         return list(
             difflib.unified_diff(
                 self.old.split("\n"),
@@ -185,6 +188,8 @@ class Change:
 
     def summary(self, max_lines: int) -> Joined:
         """The first few changes, each trimmed to the words that differ: "line 14: '2,500' → '3,000'"."""
+        if self.old is None:
+            return Joined(())
         matcher = difflib.SequenceMatcher(None, self.old.split("\n"), self.new.split("\n"), autojunk=False)
         old_lines, new_lines = self.old.split("\n"), self.new.split("\n")
         parts: list[Param] = []
@@ -231,20 +236,27 @@ def _trim_common(old: str, new: str, context: int = 3, limit: int = 60) -> tuple
     return cut(a), cut(b)
 
 
-def changes(entry: LockEntry, pair: dict[Lang, SourcePage]) -> list[Change]:
-    """The sides of a recorded pair whose text is not what it was when marked in step."""
+def _old_text(root: Path, path: str, want: str, commit: str | None, config: ParityConfig) -> str | None:
+    """The committed version of ``path`` whose words have the fingerprint ``want``, newest first."""
+    for _, text in history.versions(root, path, commit):
+        if fingerprint_of_text(text, path, config) == want:
+            return normalise(text)
+    return None
+
+
+def changes(entry: LockEntry, pair: dict[Lang, SourcePage], config: ParityConfig, root: Path) -> list[Change]:
+    """The sides of a recorded pair whose words are not what they were when marked in step."""
     found: list[Change] = []
     for lang, page in pair.items():
-        side = entry.sides.get(lang)
-        now = normalise(page.text or "")
-        if side is None or digest(now) == side.hash:
+        want = entry.hashes.get(lang)
+        if want is None or fingerprint(page, config) == want:
             continue
-        old = side.text
-        first = 1
-        matcher = difflib.SequenceMatcher(None, old.split("\n"), now.split("\n"), autojunk=False)
-        for tag, _i1, _i2, j1, _j2 in matcher.get_opcodes():
-            if tag != "equal":
-                first = j1 + 1
-                break
-        found.append(Change(lang, page.path, first, old, now))
+        now = normalise(page.text or "")
+        change = Change(lang, page.path, now, _old_text(root, page.path, want, entry.commit, config))
+        if change.old is None:
+            change.shallow = history.is_shallow(root)
+        else:
+            matcher = difflib.SequenceMatcher(None, change.old.split("\n"), now.split("\n"), autojunk=False)
+            change.first_line = next((j1 + 1 for tag, _i1, _i2, j1, _j2 in matcher.get_opcodes() if tag != "equal"), 1)
+        found.append(change)
     return found
