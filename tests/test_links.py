@@ -61,3 +61,7 @@ def test_check_and_strict_build_give_the_same_verdict_on_a_broken_link(tmp_path)
     assert line in checked.stdout and f"{line}" in built.output and "KB140 link-target-missing" in built.output
     welsh = run_kb(root, "check", "--lang", "cy").stdout
     assert "gwall KB140 link-target-missing: mae'r ddolen 'budget.md' yn pwyntio at guides/budget.md" in welsh
+
+
+def test_a_language_variant_of_a_file_counts_as_the_file(tmp_path):
+    assert _problems(tmp_path, "\n![Poster](../assets/poster.cy.png)\n", files={"docs/assets/poster.cy.png": "png"}) == []

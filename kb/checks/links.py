@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import unquote
 
 from kb.core.problem import Problem, problem
 from kb.markdown.textparts import LinkOptions, is_external, language_neutral, links_and_images
@@ -46,7 +47,11 @@ def check_page(page: SourcePage, existing: set[str]) -> list[Problem]:
         key = part.key
         if is_external(part.shown) or key.startswith("/") or not _FILE.search(key) or key in existing:
             continue  # an absolute address (checked in the built site), a folder, or a file that is there
-        shown = part.shown.split("#", 1)[0]
+        shown = part.shown.split("#", 1)[0].split("?", 1)[0]
+        # The key names a language's variant ('poster.cy.png') by the shared name; the file may be either.
+        as_written = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), unquote(shown)))
+        if as_written in existing:
+            continue
         if key.startswith("../") or key == "..":
             problems.append(problem("link-target-missing", page.path, part.line, "outside", link=shown))
         else:
