@@ -14,10 +14,21 @@ Check = Callable[[BuildModel], list[Problem]]
 
 def all_checks() -> list[Check]:
     # Imported here so each concern stays its own module and adding one is one line.
-    from kb.checks import case_studies, citations, links, manifest, parity, plain_text, resources, review, safe_html
+    from kb.checks import (
+        case_studies,
+        citations,
+        content_files,
+        links,
+        manifest,
+        parity,
+        plain_text,
+        resources,
+        review,
+        safe_html,
+    )
     from kb.checks import frontmatter as frontmatter_checks
 
-    return [frontmatter_checks.check, plain_text.check, safe_html.check, case_studies.check, citations.check, links.check, manifest.check, parity.check, review.check, resources.check]
+    return [frontmatter_checks.check, plain_text.check, safe_html.check, case_studies.check, content_files.check, citations.check, links.check, manifest.check, parity.check, review.check, resources.check]
 
 
 def check_site(model: BuildModel) -> list[Problem]:

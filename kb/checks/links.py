@@ -45,9 +45,14 @@ def check_page(page: SourcePage, existing: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     for part in links + images:
         key = part.key
-        if is_external(part.shown) or key.startswith("/") or not _FILE.search(key) or key in existing:
-            continue  # an absolute address (checked in the built site), a folder, or a file that is there
+        if is_external(part.shown) or key.startswith("/"):
+            continue  # an absolute address (checked in the built site)
         shown = part.shown.split("#", 1)[0].split("?", 1)[0]
+        if key.startswith("../") or key == "..":  # above the site's root: a file or a folder, never there
+            problems.append(problem("link-target-missing", page.path, part.line, "outside", link=shown))
+            continue
+        if not _FILE.search(key) or key in existing:
+            continue  # a folder, or a file that is there
         # The key names a language's variant ('poster.cy.png') by the shared name; the file may be either.
         as_written = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), unquote(shown)))
         if as_written in existing:

@@ -199,13 +199,16 @@ def read_page(page: SourcePage) -> None:
 
 
 def links_outside(root: Path) -> tuple[set[str], list[Problem]]:
-    """Every symbolic link in the content folders that points outside the repository.
+    """Every symbolic link in the content folders that points outside them (outside the repository,
+    or to a repository file that is not content, such as .git/config).
 
     A link in a case study's folder to /etc/passwd, or a docs/assets/ file linked to the CI
-    runner's files, would otherwise be published. Returns the links (repository-relative paths,
+    runner's files or to the checkout's .git/config (which holds the CI token), would otherwise be
+    published. Returns the links (repository-relative paths,
     which discovery then skips) and a problem naming each one.
     """
     top = root.resolve()
+    content = [(root / tree).resolve() for tree in (*LANG_TREES.values(), CASE_STUDIES_DIR)]
     found: set[str] = set()
     problems: list[Problem] = []
     for tree in (*LANG_TREES.values(), CASE_STUDIES_DIR):
@@ -218,11 +221,13 @@ def links_outside(root: Path) -> tuple[set[str], list[Problem]]:
                 if not path.is_symlink():
                     continue
                 target = path.resolve()
-                if target == top or top in target.parents:
-                    continue
+                if any(target == c or c in target.parents for c in content):
+                    continue  # one content file or folder standing for another
                 rel = path.relative_to(root).as_posix()
                 found.add(rel)
-                problems.append(problem("link-outside-repository", rel, 1, "symlink", path=rel, target=os.readlink(path)))
+                # Inside the repository but not content: .git/config (a CI checkout's token), .env, data/...
+                key = "symlink-in-repository" if target == top or top in target.parents else "symlink"
+                problems.append(problem("link-outside-repository", rel, 1, key, path=rel, target=os.readlink(path)))
     return found, problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,11 @@ def _vocabulary(raw: Any) -> Vocabulary | None:
     return Vocabulary(raw["name"], label.get("en", raw["name"]), label.get("cy", raw["name"]), terms)
 
 
+# A term id goes into addresses, query strings, data attributes and file names: plain ASCII words
+# joined by single '-' or '.' ('community-action', 'CC-BY-4.0').
+TERM_ID = re.compile(r"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$")
+
+
 def _term_problems(node: yaml.Node | None, rel: str) -> list[Problem]:
     """Every term has a unique id, both an English and a Welsh label, and other names as a list."""
     problems: list[Problem] = []
@@ -109,6 +115,8 @@ def _term_problems(node: yaml.Node | None, rel: str) -> list[Problem]:
             and all(isinstance(n, yaml.ScalarNode) and n.value.strip() for n in also.value)
         ):
             problems.append(problem("vocabulary", rel, also.start_mark.line + 1, "term-also", term=str(term_id)))
+        if isinstance(term_id, str) and term_id.strip() and not TERM_ID.match(term_id):
+            problems.append(problem("vocabulary", rel, fields["id"].start_mark.line + 1, "term-id-form", term=term_id))
         if term_id in seen:
             problems.append(problem("vocabulary", rel, line, "term-twice", term=str(term_id)))
         seen.add(str(term_id))
