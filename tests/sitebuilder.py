@@ -24,7 +24,7 @@ FIXTURE_BIBLIOGRAPHY = """\
   type: legislation
   title: Well-being of Future Generations (Wales) Act 2015
   author:
-    - literal: National Assembly for Wales
+    - org: national-assembly-for-wales
   issued:
     date-parts: [[2015]]
   URL: https://www.legislation.gov.uk/anaw/2015/2/contents

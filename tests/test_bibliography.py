@@ -8,10 +8,13 @@ from kb.sources.bibliography import (
     BIBLIOGRAPHY_FILE,
     load_bibliography,
     load_schema,
+    organisation_problems,
     parse_bibliography,
     required_by_type,
     unused_problems,
+    welsh_name_problems,
 )
+from kb.sources.vocabularies import load_vocabularies
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -182,3 +185,112 @@ def test_the_shipped_bibliography_has_no_errors():
     bib = load_bibliography(REPO)
     assert [p.format() for p in bib.problems if p.is_error] == []
     assert len(bib.entries) >= 15
+
+
+# --- Both languages from one entry: organisations by id, the Welsh version's own fields ---------
+
+BILINGUAL = """\
+- id: wfg-act-2015
+  type: legislation
+  author:
+    - org: national-assembly-for-wales
+  title: Well-being of Future Generations (Wales) Act 2015
+  number: "2015 anaw 2"
+  issued: {date-parts: [[2015]]}
+  URL: https://www.legislation.gov.uk/anaw/2015/2/contents
+  cy:
+    title: Deddf Llesiant Cenedlaethau'r Dyfodol (Cymru) 2015
+    number: "2015 dccc 2"
+    URL: https://www.legislation.gov.uk/anaw/2015/2/contents/welsh
+- id: wg-psb
+  type: webpage
+  author:
+    - org: welsh-governmnet
+  title: Public Services Boards
+  container-title: GOV.WALES
+  publisher: {org: welsh-government}
+  issued: {literal: "n.d."}
+  cy:
+    container-title: LLYW.CYMRU
+    URL: http://llyw.cymru/x
+    subtitle: Byrddau
+"""
+
+
+def _bilingual():
+    bib = parse_bibliography(BILINGUAL, load_schema(REPO))
+    bib.organisations = load_vocabularies(REPO)["organisations"]
+    return bib
+
+
+def test_an_entry_in_each_language_has_that_languages_names_title_and_address():
+    bib = _bilingual()
+    act = bib.get("wfg-act-2015")
+    cy = bib.in_language(act, "cy")
+    assert cy["author"] == [{"literal": "Cynulliad Cenedlaethol Cymru", "_name_lang": "cy"}]
+    assert (cy["title"], cy["number"], cy["language"]) == (
+        "Deddf Llesiant Cenedlaethau'r Dyfodol (Cymru) 2015",
+        "2015 dccc 2",
+        "cy",
+    )
+    assert cy["URL"].endswith("/contents/welsh") and cy["_url_lang"] == "cy" and "cy" not in cy
+    en = bib.in_language(act, "en")
+    assert en["author"] == [{"literal": "National Assembly for Wales", "_name_lang": "en"}]
+    assert (en["title"], en["number"], en["URL"]) == (
+        "Well-being of Future Generations (Wales) Act 2015",
+        "2015 anaw 2",
+        "https://www.legislation.gov.uk/anaw/2015/2/contents",
+    )
+    page = bib.in_language(bib.get("wg-psb"), "cy")
+    # Only what the Welsh version has of its own changes: the title stays English.
+    assert (page["title"], page["container-title"], page["_container_lang"]) == ("Public Services Boards", "LLYW.CYMRU", "cy")
+    assert page["publisher"] == "Llywodraeth Cymru"
+
+
+def test_a_bilingual_entrys_mistakes_are_reported_at_their_lines():
+    bib = _bilingual()
+    # An unknown field in the Welsh version (at its 'cy:' line), and a Welsh address that is not https.
+    fmt, url = sorted(bib.problems, key=lambda p: p.line)
+    assert (fmt.rule_name, fmt.line, url.rule_name, url.line) == ("bibliography-format", 21, "bibliography-url", 23)
+    assert "'cy'" in fmt.message and "Welsh version" in fmt.hint
+    assert "cy.URL" in url.message and "http, not https" in url.message
+    [unknown] = organisation_problems(bib)
+    assert (unknown.rule_name, unknown.line) == ("vocabulary", 16)
+    assert "'welsh-governmnet'" in unknown.message and "Did you mean 'welsh-government'?" in unknown.message
+
+
+def test_a_cited_entry_naming_a_body_with_a_welsh_name_as_text_is_warned_once_per_place():
+    text = """\
+- id: wg-2019
+  type: report
+  author:
+    - literal: Welsh Government
+  title: Well-being of Wales 2018-19
+  publisher: Welsh government
+  issued: {date-parts: [[2019]]}
+- id: unicef-2023
+  type: webpage
+  author:
+    - literal: UNICEF UK
+  title: Cardiff becomes first city
+  issued: {date-parts: [[2023]]}
+"""
+    bib = parse_bibliography(text, load_schema(REPO))
+    bib.organisations = load_vocabularies(REPO)["organisations"]
+    problems = welsh_name_problems(bib, {"wg-2019", "unicef-2023"})
+    assert [(p.rule_name, p.line, p.is_error) for p in problems] == [
+        ("bibliography-welsh-name", 4, False),
+        ("bibliography-welsh-name", 6, False),
+    ]
+    assert "Llywodraeth Cymru" in problems[0].message and "'- org: welsh-government'" in problems[0].hint
+    assert "'publisher: {org: welsh-government}'" in problems[1].hint
+    # Not cited: nothing to say. A body with no Welsh name (UNICEF UK): nothing to say.
+    assert welsh_name_problems(bib, {"unicef-2023"}) == []
+
+
+def test_the_shipped_bibliography_names_every_body_by_its_organisation_id():
+    bib = load_bibliography(REPO, organisations=load_vocabularies(REPO)["organisations"])
+    assert organisation_problems(bib) == []
+    assert welsh_name_problems(bib, set(bib.ids())) == []
+    act = bib.in_language(bib.get("wfg-act-2015"), "cy")
+    assert act["URL"] == "https://www.legislation.gov.uk/anaw/2015/2/contents/welsh"

@@ -117,6 +117,14 @@ def test_code_comments_and_links_are_not_citations():
     assert messages(text) == []
 
 
+def test_a_citation_before_a_colon_at_a_line_start_is_a_citation_not_a_link_definition():
+    # "... three reasons for the gap\n[@key]:" then a list: a citation (it reached pages as text).
+    text = "The Network has described three reasons\n[@copronet-2020-context-psbs]:\n\n1. One\n2. Two\n"
+    assert keys(text) == [[("copronet-2020-context-psbs", None)]]
+    # With an address after the colon it is a Markdown link definition, as before.
+    assert keys("A list.\n\n[@x]: https://example.org/list\n") == []
+
+
 def test_escaped_bracket_is_text():
     assert keys(r"Not \[@k]") == []
 
@@ -288,8 +296,8 @@ GOLDEN_CY = (
     "New Local Government Network.</li>\n"
     '<li id="cite-2"><a class="kb-cite-back" href="#cite-ref-2" aria-label="Yn ôl i&#39;r testun">↑</a> '
     "National Assembly for Wales (2015) "
-    '<a href="https://www.legislation.gov.uk/anaw/2015/2/contents"><em lang="en">Well-being of Future Generations '
-    "(Wales) Act 2015</em></a> (2015 anaw 2).</li>\n"
+    '<a href="https://www.legislation.gov.uk/anaw/2015/2/contents" hreflang="en" lang="en"><em>Well-being of Future '
+    "Generations (Wales) Act 2015</em></a> (2015 anaw 2).</li>\n"
     "</ol>\n"
 )
 
@@ -305,8 +313,8 @@ def test_render_welsh_golden(bib):
 def test_render_webpage_with_accessed_date_in_both_languages(bib):
     entry = bib.get("evans-owen-web")
     assert format_entry(entry, "en", default_style()) == (
-        'Evans, S. and Owen, I. (n.d.) <a href="https://example.org/cydgynhyrchu?a=1&amp;b=2"><span lang="cy">‘Cydgynhyrchu yng '
-        'Nghymru’</span></a>. <em lang="cy">Gwefan y Rhwydwaith</em>. Accessed 3 May 2024.'
+        'Evans, S. and Owen, I. (n.d.) <a href="https://example.org/cydgynhyrchu?a=1&amp;b=2" hreflang="cy" lang="cy">'
+        '‘Cydgynhyrchu yng Nghymru’</a>. <em lang="cy">Gwefan y Rhwydwaith</em>. Accessed 3 May 2024.'
     )
     # Welsh: 'ac' before a vowel, 'd.d.' for no date, Welsh month.
     assert format_entry(entry, "cy", default_style()) == (
@@ -350,10 +358,13 @@ SITE_BIB = """\
 - id: wfg-act-2015
   type: legislation
   author:
-    - literal: National Assembly for Wales
+    - org: national-assembly-for-wales
   title: Well-being of Future Generations (Wales) Act 2015
   issued: {date-parts: [[2015]]}
   URL: https://www.legislation.gov.uk/anaw/2015/2/contents
+  cy:
+    title: Deddf Llesiant Cenedlaethau'r Dyfodol (Cymru) 2015
+    URL: https://www.legislation.gov.uk/anaw/2015/2/contents/welsh
 - id: lent-studdert-2019
   type: report
   author:
@@ -426,7 +437,15 @@ def test_fixture_site_renders_references_in_both_languages(tmp_path):
     assert ">References<" in en and ">Cyfeiriadau<" in cy and ">References<" not in cy
     for page in (en, cy):
         assert '<li id="cite-1">' in page and '<li id="cite-2">' in page
-        assert '<a href="https://www.legislation.gov.uk/anaw/2015/2/contents">' in page
+    # One entry, each language's names, title and text of the Act.
+    assert (
+        'National Assembly for Wales (2015) <a href="https://www.legislation.gov.uk/anaw/2015/2/contents">'
+        "<em>Well-being of Future Generations (Wales) Act 2015</em></a>" in en
+    )
+    assert (
+        'Cynulliad Cenedlaethol Cymru (2015) <a href="https://www.legislation.gov.uk/anaw/2015/2/contents/welsh">'
+        "<em>Deddf Llesiant Cenedlaethau'r Dyfodol (Cymru) 2015</em></a>" in cy.replace("&#39;", "'").replace("&#x27;", "'")
+    )
     assert "Lent, A. a Studdert, J. (2019)" in cy
     assert run_kb(root, "check").returncode == 0
 
@@ -444,7 +463,7 @@ FAILURES = {
                 "",
             )
         },
-        "data/bibliography.yml:8: error KB022 bibliography-missing-field: the entry 'lent-studdert-2019'",
+        "data/bibliography.yml:11: error KB022 bibliography-missing-field: the entry 'lent-studdert-2019'",
     ),
     "Welsh page drops a citation": (
         {"docs_cy/guides/sources.md": GUIDE_CY.replace(" [@lent-studdert-2019, tt. 17-18]", "")},
@@ -469,3 +488,68 @@ def test_fixture_site_failure_fails_build_and_check(tmp_path, case):
     check = run_kb(root, "check")
     assert check.returncode == 1
     assert expected in check.stdout
+
+
+def _with_organisations(text):
+    from kb.sources.vocabularies import load_vocabularies
+
+    parsed = parse_bibliography(text, load_schema(REPO))
+    assert parsed.problems == []
+    parsed.organisations = load_vocabularies(REPO)["organisations"]
+    return parsed
+
+
+def test_bodies_appear_under_their_name_in_each_language_and_mutate_after_a():
+    bib = _with_organisations("""\
+- id: bg-2021
+  type: report
+  author:
+    - org: cynnal-cymru
+    - org: electoral-reform-society-cymru
+  title: Blaenau Gwent Climate Assembly Report
+  publisher: {org: cynnal-cymru}
+  issued: {date-parts: [[2021]]}
+- id: two-people
+  type: report
+  author:
+    - family: Owen
+      given: Sian
+    - family: Pritchard
+      given: Tomos
+  title: Cydweithio
+  publisher: {org: unicef-uk}
+  language: cy
+  issued: {date-parts: [[2021]]}
+""")
+    style = default_style()
+    assert format_entry(bib.get("bg-2021"), "cy", style, bib) == (
+        'Cynnal Cymru a Chymdeithas Diwygio Etholiadol Cymru (2021) <em lang="en">Blaenau Gwent Climate Assembly '
+        "Report</em>. Cynnal Cymru."
+    )
+    assert format_entry(bib.get("bg-2021"), "en", style, bib).startswith(
+        "Cynnal Cymru – Sustain Wales and Electoral Reform Society Cymru (2021)"
+    )
+    # People's names are never mutated; a body with no Welsh name keeps its own.
+    assert format_entry(bib.get("two-people"), "cy", style, bib) == (
+        "Owen, S. a Pritchard, T. (2021) <em>Cydweithio</em>. UNICEF UK."
+    )
+
+
+def test_a_welsh_container_title_is_not_marked_english():
+    bib = _with_organisations("""\
+- id: wg-psb
+  type: webpage
+  author:
+    - org: welsh-government
+  title: Public Services Boards
+  container-title: GOV.WALES
+  issued: {literal: "n.d."}
+  cy:
+    container-title: LLYW.CYMRU
+""")
+    assert format_entry(bib.get("wg-psb"), "cy", default_style(), bib) == (
+        "Llywodraeth Cymru (d.d.) <span lang=\"en\">‘Public Services Boards’</span>. <em>LLYW.CYMRU</em>."
+    )
+    assert format_entry(bib.get("wg-psb"), "en", default_style(), bib) == (
+        "Welsh Government (n.d.) ‘Public Services Boards’. <em>GOV.WALES</em>."
+    )

@@ -104,10 +104,11 @@ def wrong_language_strings(pairs: Iterable[tuple[str, str]], lang: str, langs: t
 
 
 class _Scanner(HTMLParser):
-    def __init__(self, wrong: set[str], other_lang: str, contained: Iterable[str] = ()) -> None:
+    def __init__(self, wrong: set[str], other_lang: str, contained: Iterable[str] = (), allowed: Iterable[str] = ()) -> None:
         super().__init__(convert_charrefs=True)
         self.wrong = wrong
         self.contained = [c for c in contained if c]
+        self.allowed = [a for a in allowed if a]
         self.other_lang = other_lang
         self.found: list[Found] = []
         # (tag, marked as the other language) of each open element.
@@ -158,17 +159,23 @@ class _Scanner(HTMLParser):
 
     def _check(self, where: str, value: str) -> None:
         text = _norm(value)
-        if not text:
+        if not text or any(a in text for a in self.allowed):
             return
         if text in self.wrong:
             self.found.append(Found(where, text))
         self.found.extend(Found(where, name) for name in self.contained if name in text)
 
 
-def scan_page(html: str, wrong: set[str], other_lang: str, contained: Iterable[str] = ()) -> list[Found]:
+def scan_page(
+    html: str, wrong: set[str], other_lang: str, contained: Iterable[str] = (), allowed: Iterable[str] = ()
+) -> list[Found]:
     """Every text or read attribute of the page that is exactly one of ``wrong``, or holds one of
-    ``contained`` (names: the site's, organisations'), outside elements marked lang=``other_lang``."""
-    scanner = _Scanner(wrong, other_lang, contained)
+    ``contained`` (names: the site's, organisations'), outside elements marked lang=``other_lang``.
+
+    ``allowed``: texts that are rightly in the other language wherever they appear (the title of a
+    source published in one language only); a text or attribute holding one is not judged.
+    """
+    scanner = _Scanner(wrong, other_lang, contained, allowed)
     scanner.feed(html)
     scanner.close()
     return scanner.found

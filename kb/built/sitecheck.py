@@ -32,6 +32,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from kb.built.gate import active_content
+from kb.built.raw_citations import unrendered_citations, unrendered_problem
 from kb.checks.safe_html import UNSAFE_URL, url_scheme
 from kb.core.messages import Joined, Message, Param, msg
 from kb.core.problem import Problem, problem, rule_message, sort_problems
@@ -279,10 +280,20 @@ class SiteChecker:
                 # The gate (kb.built.gate) judges the same page independently of the checks.
                 for found in active_content(rel, text, rel in redirects, self.base_path, self.site_url, tree):
                     self._report("active-content", rel, found.line, found.key, found.needle, values=found.params)
+                self._check_raw_citations(rel, text)
 
     def _redirect_pages(self) -> set[str]:
         """The built files that are redirect pages (the only ones a meta refresh belongs on)."""
         return {p if p.endswith(".html") else f"{p}index.html" for p in self.redirect_paths}
+
+    def _check_raw_citations(self, rel: str, text: str) -> None:
+        """KB122: a citation key shown as text (kb.built.raw_citations), at its line in the Markdown."""
+        for built_line, raw in unrendered_citations(text):
+            source = self.sources.source(rel)
+            line = _line_in_source(source, [raw, raw.split(",")[0].split(";")[0].rstrip("]")]) if source else None
+            path, at = (source.path, line) if source is not None and line is not None else (
+                f"{self.display_dir}/{rel}", built_line)
+            self.problems.append(unrendered_problem(path, at, raw, f"{self.display_dir}/{rel}"))
 
     # --- reporting ---------------------------------------------------------------------------
 

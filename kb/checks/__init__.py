@@ -18,6 +18,7 @@ def all_checks() -> list[Check]:
         case_studies,
         citations,
         content_files,
+        language_marks,
         links,
         manifest,
         parity,
@@ -28,7 +29,8 @@ def all_checks() -> list[Check]:
     )
     from kb.checks import frontmatter as frontmatter_checks
 
-    return [frontmatter_checks.check, plain_text.check, safe_html.check, case_studies.check, content_files.check, citations.check, links.check, manifest.check, parity.check, review.check, resources.check]
+    return [frontmatter_checks.check, plain_text.check, safe_html.check, case_studies.check, content_files.check, citations.check, links.check, manifest.check, parity.check, review.check, resources.check,
+            language_marks.check]
 
 
 def check_site(model: BuildModel) -> list[Problem]:

@@ -16,7 +16,7 @@ from kb.core.problem import Problem, problem
 from kb.markdown.citations import CitationStyle, Cite, find_citations
 from kb.markdown.scan import mask_code
 from kb.model import BuildModel
-from kb.sources.bibliography import Bibliography, unused_problems
+from kb.sources.bibliography import Bibliography, organisation_problems, unused_problems, welsh_name_problems
 from kb.sources.content import SourcePage
 
 RULES = ("citation-unknown-key", "citation-syntax", "quotation-without-citation", "citation-parity")
@@ -207,5 +207,7 @@ def check(model: BuildModel) -> list[Problem]:
     # A site citing nothing at all (a new or fixture site) would get a warning per entry: noise.
     if used:
         problems.extend(unused_problems(bib, used))
+    problems.extend(organisation_problems(bib))
+    problems.extend(welsh_name_problems(bib, used))
     return problems
 

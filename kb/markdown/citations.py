@@ -228,7 +228,7 @@ def find_citations(body: str, style: CitationStyle | None = None, masked: str | 
             found.issues.append(Issue(start, msg("KB021.not-closed", citation=_snippet(body, start))))
             continue
         after = masked[end + 1 : end + 2]
-        if after in ("(", "[") or (after == ":" and (start == 0 or masked[start - 1] == "\n")):
+        if after in ("(", "[") or (after == ":" and _defines_link(masked, start, end)):
             continue  # a Markdown link or link definition whose text starts with '@'
         inner = masked[start + 1 : end].replace("\n", " ")
         cites: list[Cite] = []
@@ -245,6 +245,14 @@ def find_citations(body: str, style: CitationStyle | None = None, masked: str | 
             continue
         found.groups.append(CiteGroup(start, end + 1, cites))
     return found
+
+
+def _defines_link(masked: str, start: int, end: int) -> bool:
+    """'[@x]: https://…' at the start of a line defines a link; '[@key]:' ending a line before a list
+    ("… in three ways [@key]:") is a citation followed by a colon, as pandoc reads it."""
+    at_line_start = start == 0 or masked[start - 1] == "\n"
+    rest = masked[end + 2 :].split("\n", 1)[0]
+    return at_line_start and rest.strip() != ""
 
 
 def _snippet(body: str, start: int, width: int = 40) -> str:

@@ -29,6 +29,25 @@ def _name(person: dict[str, Any]) -> str:
     return f"{family}, {_initials(given)}" if given else family
 
 
+def _join(people: list[Any], lang: str, style: CitationStyle) -> str:
+    """Names joined with the language's 'and'; a name in that language mutates after it if the
+    language says so (Welsh: 'a Chyngor Gwynedd'), a name from another language never does."""
+    names = [p for p in people if isinstance(p, dict)]
+    last = names[-1] if 1 < len(names) <= 3 else None
+    shown = [_name(p) for p in names]
+    if last is not None and last.get("_name_lang") == lang:
+        shown[-1] = _mutate_after_and(shown[-1], lang, style)
+    return _join_names(shown, lang, style)
+
+
+def _mutate_after_and(name: str, lang: str, style: CitationStyle) -> str:
+    rules = style.strings.get(lang, {}).get("mutate_after_and") or {}
+    for radical, mutated in rules.items():
+        if name.startswith(str(radical)) and not name.startswith(str(mutated)):
+            return str(mutated) + name[len(str(radical)) :]
+    return name
+
+
 def _join_names(names: list[str], lang: str, style: CitationStyle) -> str:
     if len(names) > 3:
         return f"{names[0]} {style.text(lang, 'et_al')}"
@@ -65,21 +84,30 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def format_entry(entry: Entry, lang: str, style: CitationStyle) -> str:
-    """One reference as HTML (templates/reference-entry.html): authors (year) title. Container. Publisher. Accessed date."""
-    data = entry.data
+def format_entry(entry: Entry, lang: str, style: CitationStyle, bib: Bibliography | None = None) -> str:
+    """One reference as HTML (templates/reference-entry.html): authors (year) title. Container. Publisher. Accessed date.
+
+    With the bibliography, the entry is shown as it is in ``lang`` (Bibliography.in_language):
+    bodies under their name in that language, the Welsh version's title and address on Welsh pages.
+    """
+    data = bib.in_language(entry, lang) if bib is not None else entry.data
     authors = data.get("author") if isinstance(data.get("author"), list) else None
     editors = data.get("editor") if isinstance(data.get("editor"), list) else None
     editors_label = style.text(lang, "editors" if editors and len(editors) > 1 else "editor")
-    editor_names = _join_names([_name(p) for p in editors if isinstance(p, dict)], lang, style) if editors else ""
+    editor_names = _join(editors, lang, style) if editors else ""
     who = ""
     if authors:
-        who = _join_names([_name(p) for p in authors if isinstance(p, dict)], lang, style)
+        who = _join(authors, lang, style)
     elif editors:
         who = f"{editor_names} ({editors_label})"
     container = data.get("container-title")
     url = data.get("URL")
+    # Titles keep the language they were published in (CSL 'language', English unless said); the
+    # address and the container may be another language's version (a Welsh 'cy:' block).
     source_lang = str(data.get("language") or "en")
+    url_lang = str(data.get("_url_lang") or source_lang)
+    container_lang = str(data.get("_container_lang") or source_lang)
+    linked = isinstance(url, str) and url.startswith("https://")
     page_range = data.get("page")
     publisher, place = data.get("publisher"), data.get("publisher-place")
     accessed = data.get("accessed")
@@ -90,7 +118,11 @@ def format_entry(entry: Entry, lang: str, style: CitationStyle) -> str:
         title=str(data.get("title", "")),
         quoted=bool(container),
         title_lang=source_lang if source_lang != lang else None,
-        url=url if isinstance(url, str) and url.startswith("https://") else None,
+        url=url if linked else None,
+        # A link to a text in another language says so (hreflang), marked on the link itself where
+        # the built-site check (KB097) looks; only when the title is in that language too.
+        link_lang=url_lang if linked and url_lang != lang and url_lang == source_lang else None,
+        container_lang=container_lang if container_lang != lang else None,
         number=str(data["number"]) if data.get("number") else None,
         container=str(container) if container else None,
         container_editors=f"{editor_names} ({editors_label})" if container and editors and authors else None,
@@ -142,7 +174,7 @@ def render_citations(
         entry = bib.get(key)
         assert entry is not None  # only known keys are numbered
         resource = (resources or {}).get(key)
-        references.append({"number": number, "entry": Markup(format_entry(entry, lang, style)), "resource": resource})
+        references.append({"number": number, "entry": Markup(format_entry(entry, lang, style, bib)), "resource": resource})
     heading = style.text(lang, "heading")
     about = style.text(lang, "resource") if resources is not None else ""
     refs = render("reference-list.html", references=references, back=style.text(lang, "back"), about=about)

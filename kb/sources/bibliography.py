@@ -21,6 +21,7 @@ from kb.core.messages import Joined, msg
 from kb.core.problem import Problem, problem
 from kb.core.yamlload import yaml_error_message
 from kb.sources.files import decode_source, read_source
+from kb.sources.vocabularies import Vocabulary, vocabulary_problem
 
 RULES = (
     "bibliography-missing-field",
@@ -28,6 +29,7 @@ RULES = (
     "bibliography-url",
     "bibliography-unused",
     "bibliography-format",
+    "bibliography-welsh-name",
 )
 
 BIBLIOGRAPHY_FILE = "data/bibliography.yml"
@@ -37,7 +39,12 @@ MAX_BIBLIOGRAPHY_BYTES = 2_000_000
 
 # Hints for the fields whose shape contributors most often get wrong, by top-level field.
 # Fields whose form contributors most often get wrong have their own message (data/messages.yml).
-_SHAPED_FIELDS = ("author", "editor", "issued", "accessed", "id")
+_SHAPED_FIELDS = ("author", "editor", "issued", "accessed", "id", "publisher", "cy", "en")
+ORGANISATIONS = "organisations"
+# Fields a version in another language may have of its own ('cy:' / 'en:' in an entry).
+VERSION_LANGS = ("en", "cy")
+# Fields naming people or bodies: a list of names ('- org: id' for a body in the vocabulary).
+NAME_FIELDS = ("author", "editor")
 
 
 class _StringDatesLoader(yaml.SafeLoader):
@@ -85,9 +92,54 @@ class Bibliography:
     # The file is a list of entries (whatever is wrong inside them), and every id written in it.
     readable: bool = False
     ids_written: set[str] = field(default_factory=set)
+    # data/vocabularies/organisations.yml: the names of '{org: id}' authors and publishers.
+    organisations: Vocabulary | None = None
 
     def get(self, key: str) -> Entry | None:
         return self.entries.get(key)
+
+    def organisation_name(self, org_id: str, lang: str) -> str:
+        term = self.organisations.get(org_id) if self.organisations else None
+        return term.label(lang) if term else org_id
+
+    def _organisation(self, org_id: str, lang: str) -> dict[str, str]:
+        """A body as a CSL literal name in ``lang``; '_name_lang' says when the name is in that
+        language (its own Welsh name), so the reference list may mutate it ('a Chyngor …')."""
+        term = self.organisations.get(org_id) if self.organisations else None
+        name = {"literal": term.label(lang) if term else org_id}
+        if term is not None and (lang == "en" or term.has_own_welsh_label()):
+            name["_name_lang"] = lang
+        return name
+
+    def in_language(self, entry: Entry, lang: str) -> dict[str, Any]:
+        """The entry's fields as a reference list in ``lang`` shows them.
+
+        The version in ``lang`` (its 'cy:' block) replaces the fields it has: a Welsh title is then
+        in Welsh ('language' says so), a Welsh address is the Welsh text's. Organisations become
+        their name in ``lang``. Blocks of other languages are dropped.
+        """
+        data = {k: v for k, v in entry.data.items() if k not in VERSION_LANGS}
+        # The languages of the address's text and of the container's title (the source's own,
+        # unless this version has its own).
+        own = str(entry.data.get("language") or "en")
+        data["_url_lang"] = data["_container_lang"] = own
+        version = entry.data.get(lang)
+        if isinstance(version, dict):
+            data.update(version)
+            if "title" in version:
+                data["language"] = lang
+            if "URL" in version:
+                data["_url_lang"] = lang
+            if "container-title" in version:
+                data["_container_lang"] = lang
+        for key in NAME_FIELDS:
+            names = data.get(key)
+            if isinstance(names, list):
+                data[key] = [self._organisation(str(n["org"]), lang) if isinstance(n, dict) and "org" in n else n for n in names]
+        publisher = data.get("publisher")
+        if isinstance(publisher, dict) and "org" in publisher:
+            data["publisher"] = self.organisation_name(str(publisher["org"]), lang)
+        return data
 
     def ids(self) -> list[str]:
         return list(self.entries)
@@ -135,8 +187,10 @@ def _show_path(path: list[str | int]) -> str:
     return ".".join(str(p) for p in path)
 
 
-def _check_url(entry: Entry, rel_path: str) -> list[Problem]:
-    url = entry.data.get("URL")
+def _check_url(entry: Entry, rel_path: str, key: str = "URL") -> list[Problem]:
+    """The entry's address, or (key 'cy.URL') the address of its version in another language."""
+    holder = entry.data.get(key.split(".")[0]) if "." in key else entry.data
+    url = holder.get("URL") if isinstance(holder, dict) else None
     if not isinstance(url, str):
         return []
     parts = urlsplit(url.strip())
@@ -151,7 +205,10 @@ def _check_url(entry: Entry, rel_path: str) -> list[Problem]:
         wrong = "url-no-host"
     if not wrong:
         return []
-    return [problem("bibliography-url", rel_path, entry.line_of("URL"), "bad-url", id=entry.id, url=url, why=msg(f"terms.{wrong}"))]
+    why = msg(f"terms.{wrong}")
+    if key != "URL":
+        return [problem("bibliography-url", rel_path, entry.line_of(key), "bad-version-url", id=entry.id, field=key, url=url, why=why)]
+    return [problem("bibliography-url", rel_path, entry.line_of("URL"), "bad-url", id=entry.id, url=url, why=why)]
 
 
 def _check_entry(
@@ -202,7 +259,8 @@ def _check_entry(
     for err in other_errors:
         where = _show_path(list(err.absolute_path))
         top = str(err.absolute_path[0]) if err.absolute_path else ""
-        if (top == "URL" and isinstance(data.get("URL"), str)) or where in said:
+        url_of_version = where.endswith(".URL") and top in VERSION_LANGS
+        if (top == "URL" and isinstance(data.get("URL"), str)) or url_of_version or where in said:
             continue  # _check_url says it better; one problem per field is enough
         said.add(where)
         # jsonschema's own words quote the schema, not the contributor's mistake; the fix explains.
@@ -212,6 +270,8 @@ def _check_entry(
         else:
             problems.append(problem("bibliography-format", rel_path, line, "form", id=entry.id, field=where or "entry", schema=SCHEMA_FILE))
     problems.extend(_check_url(entry, rel_path))
+    for lang in VERSION_LANGS:
+        problems.extend(_check_url(entry, rel_path, f"{lang}.URL"))
     return problems
 
 
@@ -267,10 +327,13 @@ def parse_bibliography(
     return bib
 
 
-def load_bibliography(root: Path, data: bytes | None = None, schema: dict[str, Any] | None = None) -> Bibliography:
+def load_bibliography(
+    root: Path, data: bytes | None = None, schema: dict[str, Any] | None = None, organisations: Vocabulary | None = None
+) -> Bibliography:
     """Read and check ``data/bibliography.yml`` under ``root`` (an absent file is an empty bibliography).
 
     ``data`` and ``schema``: the file's bytes and its entry schema, when already read.
+    ``organisations``: data/vocabularies/organisations.yml, for the names of '{org: id}' bodies.
     """
     path = root / BIBLIOGRAPHY_FILE
     if data is None and not path.is_file():
@@ -283,6 +346,7 @@ def load_bibliography(root: Path, data: bytes | None = None, schema: dict[str, A
         return Bibliography(problems=source.problems)
     bib = parse_bibliography(source.text, schema if schema is not None else load_schema(root))
     bib.problems[:0] = source.problems
+    bib.organisations = organisations
     return bib
 
 
@@ -293,3 +357,72 @@ def unused_problems(bib: Bibliography, used: set[str]) -> list[Problem]:
         for entry in bib.entries.values()
         if entry.id not in used
     ]
+
+
+def _organisation_refs(entry: Entry) -> list[tuple[str, str]]:
+    """(dotted field, org id) of every '{org: id}' in the entry."""
+    refs: list[tuple[str, str]] = []
+    for key in NAME_FIELDS:
+        names = entry.data.get(key)
+        for i, name in enumerate(names if isinstance(names, list) else []):
+            if isinstance(name, dict) and isinstance(name.get("org"), str):
+                refs.append((f"{key}.{i}.org", name["org"]))
+    publisher = entry.data.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("org"), str):
+        refs.append(("publisher.org", publisher["org"]))
+    return refs
+
+
+def organisation_problems(bib: Bibliography) -> list[Problem]:
+    """An error (KB003) for each '{org: id}' that is not in data/vocabularies/organisations.yml."""
+    problems: list[Problem] = []
+    known = bib.organisations
+    for entry in bib.entries.values():
+        for where, org_id in _organisation_refs(entry):
+            if known is not None and known.get(org_id) is not None:
+                continue
+            close = difflib.get_close_matches(org_id, known.ids() if known else [], n=1, cutoff=0.6)
+            problems.append(
+                vocabulary_problem(
+                    bib.path, entry.line_of(where), "not-an-organisation",
+                    id=entry.id, org=org_id, suggestion=msg("terms.did-you-mean", value=close[0]) if close else "",
+                )
+            )
+    return problems
+
+
+def _named_bodies(entry: Entry) -> list[tuple[str, str]]:
+    """(dotted field, name) of every body named as plain text (literal names, a publisher string)."""
+    out: list[tuple[str, str]] = []
+    for key in NAME_FIELDS:
+        names = entry.data.get(key)
+        for i, name in enumerate(names if isinstance(names, list) else []):
+            if isinstance(name, dict) and isinstance(name.get("literal"), str):
+                out.append((f"{key}.{i}.literal", name["literal"]))
+    if isinstance(entry.data.get("publisher"), str):
+        out.append(("publisher", entry.data["publisher"]))
+    return out
+
+
+def welsh_name_problems(bib: Bibliography, cited: set[str]) -> list[Problem]:
+    """A warning (KB120) for each cited entry that names, as plain text, a body that has a Welsh name.
+
+    Welsh reference lists would show that body under its English name; written as '{org: id}'
+    it appears as Llywodraeth Cymru on Welsh pages and Welsh Government on English ones.
+    """
+    if bib.organisations is None:
+        return []
+    problems: list[Problem] = []
+    for entry in bib.entries.values():
+        if entry.id not in cited:
+            continue
+        for where, name in _named_bodies(entry):
+            term = bib.organisations.named(name)
+            if term is None or not term.has_own_welsh_label():
+                continue
+            key = "publisher-as-text" if where.startswith("publisher") else "name-as-text"
+            problems.append(
+                problem("bibliography-welsh-name", bib.path, entry.line_of(where), key,
+                        id=entry.id, name=name, welsh=term.cy, org=term.id)
+            )
+    return problems

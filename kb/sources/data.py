@@ -22,6 +22,7 @@ from kb.markdown.citations import CitationStyle, default_style, style_from_data
 from kb.sources.bibliography import (
     BIBLIOGRAPHY_LOADER,
     MAX_BIBLIOGRAPHY_BYTES,
+    ORGANISATIONS,
     Bibliography,
     parse_bibliography,
 )
@@ -154,6 +155,7 @@ class DataFiles:
             parsed = self.document(BIBLIOGRAPHY)
         bib = parse_bibliography(source.text, schema if isinstance(schema, dict) else {}, parsed=parsed)
         bib.problems[:0] = source.problems
+        bib.organisations = self.vocabularies.get(ORGANISATIONS)
         return bib
 
     @cached_property
