@@ -62,6 +62,22 @@ def main() -> None:
         seconds, _ = timed(yamlload.safe_load, BOMB)
     except yamlload.UnsafeYaml as err:
         print(f"  {'alias bomb in a data file':34} {len(BOMB):>8,} chars  refused at line {err.line}")
+    # Data files: 20,000-deep brackets (libyaml stops at 1,000 and PyYAML's composer recursed past
+    # Python's limit), a YAML tag, a data file of 200 KB of nested brackets.
+    for name, text in {
+        "20,000-deep list in a data file": "note: " + "[" * 20000 + "]" * 20000 + "\n",
+        "YAML tag (!!python/object/apply)": "!!python/object/apply:os.system ['echo pwned']\n",
+        "200 KB of '[' in a data file": "[" * LIMIT,
+    }.items():
+        start = time.perf_counter()
+        try:
+            yamlload.safe_load(text)
+            verdict = "PASSED"
+        except yamlload.UnsafeYaml as err:
+            verdict = f"refused at line {err.line}"
+        except Exception as err:  # noqa: BLE001 - the figure to print is what happened
+            verdict = f"{type(err).__name__}"
+        print(f"  {name:34} {len(text):>8,} chars  {(time.perf_counter() - start) * 1000:8.1f} ms  {verdict}", flush=True)
     md = converter_for_root(REPO)
     print("Worst inputs that pass, through the build's Markdown converter:")
     # Unclosed '[' with prose after them, just under the scan budget.
