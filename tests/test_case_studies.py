@@ -53,18 +53,16 @@ def test_valid_case_study_passes(tmp_path: Path) -> None:
     assert [p for p in problems if p.rule_name.startswith("case-study-")] == []
 
 
-def test_missing_welsh_file_names_the_missing_path(tmp_path: Path) -> None:
+def test_missing_welsh_file_is_one_problem_naming_the_missing_path(tmp_path: Path) -> None:
     files = F.files("heb-gymraeg")
     del files["case_studies/heb-gymraeg/cy.md"]
-    problems = only(problems_for(tmp_path, dict(files)), "case-study-files")
-    assert len(problems) == 1
-    p = problems[0]
-    assert (p.path, p.line, p.severity) == ("case_studies/heb-gymraeg/en.md", 1, "error")
-    assert "case_studies/heb-gymraeg/cy.md" in p.message
-    # The same through the command line, as a contributor sees it.
+    problems = problems_for(tmp_path, dict(files))
+    # KB040 says it (with both ways out: add the file, or declare the translation pending); KB060 does not repeat it.
+    assert [(p.path, p.line, p.rule_name) for p in problems] == [("case_studies/heb-gymraeg/en.md", 1, "translation-missing")]
+    assert "case_studies/heb-gymraeg/cy.md" in problems[0].message
     result = run_kb(tmp_path / "repo", "check")
     assert result.returncode == 1
-    assert "case_studies/heb-gymraeg/en.md:1: error KB060 case-study-files:" in result.stdout
+    assert "case_studies/heb-gymraeg/en.md:1: error KB040 translation-missing:" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -75,11 +73,14 @@ def test_misnamed_welsh_file_is_pointed_out(tmp_path: Path) -> None:
     assert "welsh.md" in p.hint and "case_studies/camenwi/cy.md" in p.message
 
 
-def test_missing_english_file(tmp_path: Path) -> None:
+def test_a_misnamed_english_file_is_one_problem_saying_so(tmp_path: Path) -> None:
     files = F.files("dim-saesneg")
-    del files["case_studies/dim-saesneg/en.md"]
-    (p,) = only(problems_for(tmp_path, dict(files)), "case-study-files")
+    files["case_studies/dim-saesneg/english.md"] = files.pop("case_studies/dim-saesneg/en.md")
+    problems = problems_for(tmp_path, dict(files))
+    (p,) = only(problems, "case-study-files")
     assert p.path == "case_studies/dim-saesneg/cy.md" and "case_studies/dim-saesneg/en.md" in p.message
+    assert "english.md: rename it to en.md or cy.md" in p.hint
+    assert not only(problems, "translation-missing")
 
 
 def test_unknown_region_is_reported_at_its_line(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ def all_checks() -> list[Check]:
 
 def check_site(model: BuildModel) -> list[Problem]:
     from kb.checks import data_files
+    from kb.checks.consequences import without_consequences
 
     rules(), catalogue()  # the rules and messages themselves first: BrokenCatalogue if they cannot be read
     problems = list(model.site.problems)
@@ -43,7 +44,7 @@ def check_site(model: BuildModel) -> list[Problem]:
         return sort_problems(problems + unusable)
     for check in all_checks():
         problems.extend(check(model))
-    return sort_problems(problems)
+    return sort_problems(without_consequences(problems))
 
 
 def check_root(root: Path) -> tuple[BuildModel, list[Problem]]:

@@ -9,6 +9,7 @@ The same pair states feed ``python -m kb parity`` and the parity page of the bui
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,9 @@ from kb.sources.content import (
 )
 from kb.sources.pairs import PairStatus
 from kb.sources.parity_config import ParityConfig
+
+# A case-study template placeholder, [[like this]] (kb.checks.case_studies reports it).
+_PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]")
 
 RULES = (
     "translation-missing",
@@ -103,8 +107,8 @@ def _front_matter_problems(a: SourcePage, b: SourcePage, config: ParityConfig) -
     problems: list[Problem] = []
     for key in sorted((set(a.meta) | set(b.meta)) - skip):
         va, vb = a.meta.get(key), b.meta.get(key)
-        if _neutral(va) == _neutral(vb):
-            continue
+        if _neutral(va) == _neutral(vb) or _PLACEHOLDER.search(repr(va)) or _PLACEHOLDER.search(repr(vb)):
+            continue  # the same, or a template placeholder not yet replaced (KB066 says so, once)
         line_a = a.front.line_of(key) if key in a.meta else max(1, a.front.body_line - 1)
         line_b = b.front.line_of(key) if key in b.meta else max(1, b.front.body_line - 1)
         shown_a: Param = repr(va) if key in a.meta else msg("terms.nothing")
