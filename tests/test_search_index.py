@@ -249,3 +249,31 @@ def test_acronym_matches_are_the_full_patterns_matches(parts: list[str]) -> None
     fast = [(m.start(), m.end(), m.groups()) for m in si._acronym_matches(text)]
     slow = [(m.start(), m.end(), m.groups()) for m in si._ACRONYM.finditer(text)]
     assert fast == slow
+
+
+TRICKY_ARTICLE = """<!doctype html><html lang="cy"><head><title>x</title></head><body>
+<nav><a href="/">Hafan</a></nav>
+<article class="md-content__inner md-typeset">
+<h1 id="gwyl">Gŵyl y tŷ<a class="headerlink" href="#gwyl">¶</a></h1>
+<!-- an <article> in a comment is not one -->
+<p>Mae'r <em>Byrddau Gwasanaethau Cyhoeddus</em> (BGCau) &amp; y cyngor yn <span lang="en">Time Credits</span> ŵyl.</p>
+<script type="application/json">{"x": "</article>"}</script>
+<article class="inner"><p>Erthygl fewnol â <span lang="cy-GB">geiriau</span>.</p></article>
+<div data-pagefind-ignore><p>Dim chwilio</p></div><svg><text>llun</text></svg>
+<p lang="">iaith wag</p>
+</article>
+<footer><p>Troedyn</p></footer>
+</body></html>"""
+
+
+@pytest.mark.parametrize("source", [TRICKY_ARTICLE, TRICKY_ARTICLE.replace('lang="cy"', 'lang="en"')])
+def test_lexbor_reading_of_the_article_agrees_with_the_html_parser(source: str) -> None:
+    fast = si._read_body(source)
+    slow = si._parse(source, source.index("<article"))
+    assert fast is not None and slow is not None
+    (body, start, end), (finder, start2, end2) = fast, slow
+    assert (start, end, body.start_tag) == (start2, end2, finder.start_tag)
+    assert si.words(" ".join(body.text)) == si.words(" ".join(finder.text))
+    assert si.words(" ".join(body.own_text)) == si.words(" ".join(finder.own_text))
+    assert "Credits" in body.text[0] and "Credits" not in body.own_text[0] and "geiriau" in body.own_text[0]
+    assert "Dim" not in body.text[0] and "llun" not in body.text[0] and "Troedyn" not in body.text[0]

@@ -25,6 +25,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from selectolax.lexbor import LexborHTMLParser
+
 from kb.built.mutations import Mutations, lexicon, load
 
 # Facets: Pagefind filter key -> (front-matter field, vocabulary). Keys are stable ids the search
@@ -270,20 +272,87 @@ def _offset(source: str, pos: tuple[int, int], start: int = 0) -> int:
     return index + col
 
 
-def _find_body(source: str) -> tuple[_BodyFinder, int, int] | None:
-    """Parse the content article once: (finder, start, end) offsets of its opening and closing tags.
+@dataclass
+class _Body:
+    """What the page's content article gives the index (the same fields _BodyFinder collects)."""
 
-    Parsing starts at the article's opening tag, found by a regular expression (in C, linear), and
-    stops at its closing tag, so the cost is that of the page's own content, not of the site-wide
+    start_tag: str
+    text: list[str]  # its visible text (what the acronyms are looked for in)
+    own_text: list[str]  # without passages marked as another language (what gets Welsh radicals)
+
+
+# The article's boundaries: its own <article> and </article> tags, counted for nesting; comments and
+# the insides of raw-text elements are passed over whole, as a parser would.
+_ARTICLE_TOKENS = re.compile(
+    r"<!--.*?-->|<(script|style|textarea|title|template)\b[^>]*>.*?</\1\s*>|<(/?)article\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOT_TEXT = "script, style, template, svg, " + ", ".join(EXCLUDE_SELECTORS)
+_OTHER_LANGUAGE = '[lang]:not([lang=""]):not([lang^="cy"])'
+
+
+def _outermost(nodes: list[Any]) -> list[Any]:
+    """The nodes none of whose ancestors is in the list (decomposing those removes the rest)."""
+    ids = {node.mem_id for node in nodes}
+    out = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            out.append(node)
+    return out
+
+
+def _read_body(source: str) -> tuple[_Body, int, int] | None:
+    """The content article read with lexbor (in C): (body, start, end) offsets of its opening and
+    closing tags, or None when its boundaries are not plain (the HTMLParser reading is used then)."""
+    match = _ARTICLE_OPEN.search(source)
+    if match is None:
+        return None
+    open_end = source.find(">", match.start())
+    if open_end < 0:
+        return None
+    depth, end = 1, -1
+    for token in _ARTICLE_TOKENS.finditer(source, open_end + 1):
+        if token.group(2) is None:
+            continue  # a comment or a raw-text element
+        depth += -1 if token.group(2) else 1
+        if depth == 0:
+            end = token.start()
+            break
+    if end < 0:
+        return None
+    tree = LexborHTMLParser(source[open_end + 1 : end])
+    body = tree.body
+    if body is None:
+        return None
+    for node in _outermost(body.css(_NOT_TEXT)):
+        node.decompose()
+    text = body.text(deep=True, separator=" ", strip=False)
+    for node in _outermost(body.css(_OTHER_LANGUAGE)):
+        node.decompose()
+    own = body.text(deep=True, separator=" ", strip=False)
+    return _Body(source[match.start() : open_end + 1], [text], [own]), match.start(), end
+
+
+def _find_body(source: str) -> tuple[_Body | _BodyFinder, int, int] | None:
+    """Read the content article once: (what it holds, start, end) offsets of its opening and closing tags.
+
+    The article's tags are found by regular expressions (in C, linear) and its text read by lexbor
+    (:func:`_read_body`), so the cost is that of the page's own content, not of the site-wide
     navigation around it. (Material writes that tag once, after the header and menus, outside any
-    script or comment.) Should the expression miss a page the parser would accept, the whole page
-    is parsed as before.
+    script or comment.) Should that miss a page the parser would accept, Python's HTMLParser reads
+    it, from the article's tag or the whole page, as before.
     """
+    found = _read_body(source)
+    if found is not None:
+        return found
     match = _ARTICLE_OPEN.search(source)
     if match is not None:
-        found = _parse(source, match.start())
-        if found is not None:
-            return found
+        parsed = _parse(source, match.start())
+        if parsed is not None:
+            return parsed
     if BODY_CLASS not in source:
         return None  # redirect stubs and the like: nothing to parse
     return _parse(source, 0)
