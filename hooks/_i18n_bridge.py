@@ -243,7 +243,18 @@ def _wants_parallel(model: BuildModel, languages: int) -> bool:
     jobs = os.environ.get(BUILD_JOBS, "")
     if jobs.isdigit():
         return int(jobs) > 1
-    return usable_cores() > 1 and len(model.site.pages) >= PARALLEL_MIN_PAGES * languages
+    cores = usable_cores()
+    # A second process pays only on a core nobody else is using: on a machine already busy it adds
+    # its start-up to the work and takes turns with the first.
+    return cores > 1 and idle_cores(cores) >= 1 and len(model.site.pages) >= PARALLEL_MIN_PAGES * languages
+
+
+def idle_cores(cores: int) -> float:
+    """Cores left over by the machine's recent load (1-minute average); all of them if unknown."""
+    try:
+        return cores - os.getloadavg()[0]
+    except OSError:
+        return float(cores)
 
 
 def _relog(level: int, name: str, message: str) -> None:
