@@ -49,3 +49,18 @@ def test_check_in_welsh_says_each_problem_in_welsh(tmp_path):
     by_locale = run_kb(tmp_path, "check", env={"LANG": "cy_GB.UTF-8"})
     assert by_locale.stdout == result.stdout
     assert "error KB003" in run_kb(tmp_path, "check", env={"LANG": "cy_GB.UTF-8", "KB_LANG": "en"}).stdout
+
+
+def test_a_mistyped_path_is_refused_not_passed_as_clean(tmp_path):
+    """A contributor's typo in the case-study folder used to filter every problem away: '0 error(s)'."""
+    files = minimal_site()
+    files["docs/guides/community.md"] = files["docs/guides/community.md"].replace("updated: 2026-11-27", "updated: soon")
+    root = make_site(tmp_path, files)
+    assert run_kb(root, "check", "docs/guides").returncode == 1
+    typo = run_kb(root, "check", "docs/guide")
+    assert typo.returncode == 2 and typo.stdout == ""
+    assert "docs/guide: no such file or folder in the repository" in typo.stderr
+    welsh = run_kb(root, "check", "--lang", "cy", "docs/guide", "docs/guides")
+    assert welsh.returncode == 2
+    assert "docs/guide: does dim ffeil na ffolder o'r enw hwn yn y storfa" in welsh.stderr
+    assert "docs/guides:" not in welsh.stderr

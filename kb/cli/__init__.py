@@ -19,11 +19,18 @@ from kb.core.problem import has_errors
 
 def cmd_check(args: argparse.Namespace) -> int:
     root = repo_root(Path(args.root).resolve())
+    lang: Lang = "cy" if args.lang == "cy" else "en"  # 'both' is for annotations; the summary leads in English
+    if args.paths:
+        # A mistyped path would otherwise filter every problem away and look like a clean check.
+        missing = [p for p in args.paths if not (root / p).exists() and not Path(p).exists()]
+        for p in missing:
+            print(text("check.no-such-path", lang, path=p), file=sys.stderr)
+        if missing:
+            return 2
     _, problems = check_root(root)
     if args.paths:
         wanted = tuple(Path(p).as_posix().rstrip("/") for p in args.paths)
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
-    lang: Lang = "cy" if args.lang == "cy" else "en"  # 'both' is for annotations; the summary leads in English
     for p in problems:
         print(p.format_github(args.lang) if args.format == "github" else p.format(lang))
     errors = sum(p.is_error for p in problems)
