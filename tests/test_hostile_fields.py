@@ -193,7 +193,10 @@ def assert_only_escaped(site: Path) -> None:
             for element in ET.fromstring(text.encode("utf-8")).iter():
                 assert MARK not in str(element.tag), f"{where}: element made by a field"
         elif path.suffix == ".json":
-            json.loads(text)
+            try:
+                json.loads(text)
+            except ValueError as err:
+                raise AssertionError(f"{where} is not valid JSON ({err}): {text[:200]!r}") from None
 
 
 @settings(max_examples=4, deadline=None, derandomize=True, database=None,

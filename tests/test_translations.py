@@ -207,3 +207,20 @@ def test_the_shipped_lock_file_holds_at_most_300_bytes_a_pair():
     lines = [ln for ln in text.splitlines() if ln.startswith("  ")]
     assert lines and max(len(ln.encode("utf-8")) + 1 for ln in lines) <= 300
     assert len(text.encode("utf-8")) <= 300 * len(lines)  # the header included
+
+
+def test_a_lock_file_outside_the_repository_is_refused_at_its_line(tmp_path):
+    root = _marked(tmp_path)
+    config = root / "data/parity.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("lock_file: translations.lock.yml", "lock_file: ../../outside.yml"),
+        encoding="utf-8",
+    )
+    model = load_model(root)
+    [p] = [p for p in model.data.parity.problems if p.rule_name == "parity-config"]
+    assert (p.path, p.is_error) == ("data/parity.yml", True)
+    assert p.line == next(i for i, line in enumerate(config.read_text().splitlines(), 1) if "lock_file:" in line)
+    assert "'../../outside.yml'" in p.message and "translations.lock.yml" in p.hint
+    assert model.data.parity.lock_file == "translations.lock.yml"  # the tools never read or write outside
+    out = run_kb(root, "translations", "mark-in-step", EN)
+    assert not (tmp_path.parent / "outside.yml").exists() and "Traceback" not in out.stderr

@@ -167,7 +167,7 @@ class DataFiles:
     @cached_property
     def parity(self) -> ParityConfig:
         if self.node(PARITY) is not None:
-            return load_config(self.root, raw=self.yaml(PARITY))
+            return load_config(self.root, self.decoded(PARITY), raw=self.yaml(PARITY))  # the text: for lines
         return load_config(self.root, self.decoded(PARITY))  # missing or broken: the loader says why
 
     @cached_property

@@ -9,13 +9,11 @@ from typing import Any
 
 import yaml
 
+from kb.core import yamlload
 from kb.core.messages import Param, msg
 from kb.core.problem import Problem, Severity, problem, rule_message
 from kb.core.yamlload import yaml_error_message
 from kb.markdown.textparts import LinkOptions
-
-# libyaml's loader when present: the lock file holds a snapshot of every page.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CONFIG_PATH = "data/parity.yml"
 RULES = ("parity-config",)
@@ -66,7 +64,8 @@ def load_config(root: Path, text: str | None = None, raw: Any = None) -> ParityC
         return config
     try:
         if raw is None:
-            raw = yaml.load(text if text is not None else path.read_text(encoding="utf-8"), Loader=_LOADER)
+            # Bounded (no aliases, tags or deep nesting): walking an alias bomb's lists would never end.
+            raw = yamlload.safe_load(text if text is not None else path.read_text(encoding="utf-8"))
         raw = raw or {}
         if not isinstance(raw, dict):
             raise TypeError("not a mapping")
@@ -74,7 +73,12 @@ def load_config(root: Path, text: str | None = None, raw: Any = None) -> ParityC
         links = raw.get("links") or {}
         config.language_specific_fields = frozenset(map(str, raw.get("language_specific_fields") or config.language_specific_fields))
         config.per_file_fields = frozenset(map(str, raw.get("per_file_fields") or config.per_file_fields))
-        config.lock_file = str(fresh.get("lock_file") or config.lock_file)
+        lock_file = str(fresh.get("lock_file") or config.lock_file)
+        if not _plain_path(lock_file):  # read and written by the tools: never outside the repository
+            line = _line_of(text, "lock_file")
+            config.problems.append(problem("parity-config", CONFIG_PATH, line, "lock-file-path", path=lock_file))
+        else:
+            config.lock_file = lock_file
         config.outdated_severity = _severity(fresh.get("severity"), "warning")
         config.outdated_error_for = tuple(map(str, fresh.get("error_for") or ()))
         config.unrecorded_severity = _severity(fresh.get("unrecorded_severity"), "warning")
@@ -90,6 +94,17 @@ def load_config(root: Path, text: str | None = None, raw: Any = None) -> ParityC
         line = getattr(getattr(err, "problem_mark", None), "line", 0) + 1
         config.problems.append(problem("parity-config", CONFIG_PATH, line, "config-unreadable", what=what))
     return config
+
+
+def _plain_path(path: str) -> bool:
+    """A relative path inside the repository: no '/' at the start, no '..', '.' or empty segment, no '\\'."""
+    parts = path.split("/")
+    return bool(path) and "\\" not in path and "\x00" not in path and all(p not in ("", ".", "..") for p in parts)
+
+
+def _line_of(text: str | None, key: str) -> int:
+    lines = (text or "").splitlines()
+    return next((i for i, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:")), 1)
 
 
 def format_date(date: str, lang: str, config: ParityConfig) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from kb.core import yamlload
 from kb.core.messages import Joined, Param, msg
 from kb.core.problem import Problem
 from kb.core.yamlload import yaml_error_message
@@ -30,8 +31,6 @@ from kb.sources import history
 from kb.sources.content import LANGS, Lang, SourcePage
 from kb.sources.frontmatter import parse_front_matter
 from kb.sources.parity_config import ParityConfig, settings_problem
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 LOCK_VERSION = 2
 HASH_LENGTH = 16
@@ -105,7 +104,7 @@ def read_lock(root: Path, config: ParityConfig, text: str | None = None) -> Lock
         return lock
     lock.exists = True
     try:
-        raw = yaml.load(text if text is not None else file.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        raw = yamlload.safe_load(text if text is not None else file.read_text(encoding="utf-8")) or {}
         for rel, entry in (raw.get("pairs") or {}).items():
             lock.entries[str(rel)] = _entry(str(rel), entry, config)
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as err:
