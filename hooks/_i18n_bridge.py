@@ -47,6 +47,7 @@ from kb.built.merge import OUTLINES, fill_anchor_pairs, merge_language, write_ou
 from kb.built.staging import BuildBusy, BuildLock, Holder, Staging, stages
 from kb.built.workers import Background, ChildCommand, record_line, usable_cores
 from kb.core.messages import lang_from_env, text
+from kb.core.problem import Problem
 from kb.model import BuildModel, load_model
 from kb.publish.items import SiteInfo
 from kb.publish.language_switch import Heading
@@ -122,6 +123,8 @@ class Session:
     defaults: dict[str, Any]
     staging: Staging | None = None
     default_404: bytes | None = None
+    # The content checks' problems, for the preview's banners (kb.publish.preview).
+    problems: list[Problem] = field(default_factory=list)
     # Built page path of a non-default-language page -> the default language's outline of it (kept
     # by the default pass for the later one, or for the merge when the passes run side by side).
     outlines: dict[str, list[Heading]] = field(default_factory=dict)
@@ -149,6 +152,28 @@ DEFAULT_LOCK_WAIT = 600.0
 
 def remember_command(command: str, dirty: bool) -> None:
     _PROCESS.update(command=command, dirty=dirty)
+
+
+def is_preview() -> bool:
+    """``mkdocs serve`` (scripts/build.sh serve): shows every page, problems and all; never fails.
+    Strictness belongs to the build and the pull-request checks."""
+    return bool(_PROCESS["command"] == "serve")
+
+
+def never_strict(config: MkDocsConfig) -> bool:
+    """The preview: stop counting warnings for --strict (mkdocs.yml sets ``strict: true``), so a plain
+    ``mkdocs serve`` never stops at "Aborted with N warnings in strict mode!" and leaves the served
+    pages stale. MkDocs adds its counter to the 'mkdocs' logger before the first on_config; removing
+    it is the only way a hook can. True when the build would have been strict."""
+    from mkdocs.utils import CountHandler
+
+    was_strict = bool(config.strict)
+    config.strict = False
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        if isinstance(handler, CountHandler):
+            logger.removeHandler(handler)
+    return was_strict
 
 
 def session(config: MkDocsConfig) -> Session:
@@ -361,7 +386,7 @@ def in_background(config: MkDocsConfig, name: str, function: Callable[..., Any],
     """Run ``function(*args)`` in a fresh process when this build uses both cores or is the preview's,
     here otherwise; :func:`when_done` collects it."""
     shared = session(config)
-    fresh = shared.parallel or _PROCESS["command"] == "serve"
+    fresh = shared.parallel or is_preview()
     shared.background[name] = Background(function, *args) if fresh else Background.inline(function, *args)
 
 
@@ -370,7 +395,7 @@ def when_done(config: MkDocsConfig, name: str, finish: Callable[[Any], None]) ->
     or — in the preview — once it is done, so the edited page is shown without waiting for it. The
     preview's next rebuild stops a job still running (it would read pages being rewritten)."""
     job = session(config).background.pop(name)
-    if _PROCESS["command"] != "serve":
+    if not is_preview():
         finish(job.result())
         return
 

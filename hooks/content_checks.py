@@ -1,4 +1,9 @@
-"""Run the content checks once, before any page is written, and fail the build on errors."""
+"""Run the content checks once, before any page is written, and fail the build on errors.
+
+In the preview (``scripts/build.sh serve``) an error fails nothing: every page is still shown, the
+problems are listed in the terminal and in a banner on the pages concerned (kb.publish.preview), so
+a translator who edits one language first can keep previewing. The build and CI stay strict.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,14 @@ import _i18n_bridge as bridge
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from kb.checks import check_site
 from kb.core.messages import BrokenCatalogue, lang_from_env, text
 from kb.core.problem import has_errors
+from kb.publish.preview import problems_banner
+from kb.sources.content import SourcePage
 
 # The plugin logger: what it logs at WARNING or above, --strict counts as a failure.
 log = get_plugin_logger("kb")
@@ -19,6 +28,8 @@ log = get_plugin_logger("kb")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not bridge.is_outer_pass(config):
         return config
+    if bridge.is_preview():
+        bridge.never_strict(config)
     try:
         problems = check_site(bridge.model(config))
     except BrokenCatalogue as broken:  # data/rules.yml or data/messages.yml: said in both languages
@@ -28,6 +39,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Errors fail; warnings never do, here as in 'kb check' and the pull request (one verdict):
         # logged as information, which --strict does not count, still shown with 'warning KBxxx'.
         (log.error if p.is_error else log.info)(p.format(lang))
+    errors = sum(p.is_error for p in problems)
+    if bridge.is_preview():
+        bridge.session(config).problems = problems
+        if problems:
+            log.info(text("build.preview-problems", lang, errors=errors, warnings=len(problems) - errors))
+        return config
     if has_errors(problems):
-        raise PluginError(text("build.content-errors", lang, count=sum(p.is_error for p in problems)))
+        raise PluginError(text("build.content-errors", lang, count=errors))
     return config
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The preview only: a banner with the problems of this page (and of its other language's file)."""
+    if not bridge.is_preview():
+        return html
+    source = bridge.source_of(config, page)
+    if not isinstance(source, SourcePage):
+        return html
+    model = bridge.model(config)
+    banner = problems_banner(bridge.session(config).problems, model.site, source, bridge.current_language(config))
+    return banner + html

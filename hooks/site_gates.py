@@ -28,8 +28,8 @@ def _keep_each_languages_404(config: MkDocsConfig) -> None:
 
 @event_priority(bridge.GATE)
 def _check_built_site(config: MkDocsConfig) -> None:
-    if not bridge.is_outer_pass(config):
-        return
+    if not bridge.is_outer_pass(config) or bridge.is_preview():
+        return  # the preview shows pages as they are; the build and CI check the built site
     model = bridge.model(config)
     problems = check_site_dir(Path(config.site_dir), model.site, config.site_url or "", display_dir=bridge.display_name(config),
                               redirect_paths=redirect_paths(model.redirects))

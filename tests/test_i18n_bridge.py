@@ -1,11 +1,13 @@
 """Fail loudly if an upgrade of mkdocs-static-i18n or MkDocs breaks what hooks/_i18n_bridge.py relies on."""
 
+import logging
 import sys
 from pathlib import Path
 
 from fixture_pages import minimal_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 from mkdocs_static_i18n import suffix
 from mkdocs_static_i18n.plugin import I18n
 from sitebuilder import make_site
@@ -93,3 +95,21 @@ def test_one_session_per_config_object(tmp_path):
     cfg = _config(root)
     assert bridge.session(cfg) is bridge.session(cfg)
     assert bridge.session(_config(root)) is not bridge.session(cfg)  # a new build (serve) starts afresh
+
+
+def test_the_preview_stops_the_strict_warning_counter_mkdocs_added(tmp_path):
+    # MkDocs's build() adds a CountHandler to the 'mkdocs' logger when config.strict, before on_config;
+    # the preview removes it, so no warning or error can stop a rebuild (tests/test_serve.py end to end).
+    cfg = _config(tmp_path)
+    cfg.strict = True
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        assert bridge.never_strict(cfg) is True and not cfg.strict
+        logging.getLogger("mkdocs.plugins.kb").error("docs/x.md:1: error KB020 citation-unknown-key: …")
+        assert counter.get_counts() == []
+        assert counter not in logging.getLogger("mkdocs").handlers
+        assert bridge.never_strict(cfg) is False
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
