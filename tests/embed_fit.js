@@ -51,6 +51,9 @@
     const box = boxClip(el.parentElement);
     if (r.width >= 0.5 && !inside(r, box) && !outside(r, box)) problems.push(`cut: ${el.textContent.trim().slice(0, 40)}`);
   }
+  // A summary may show only its first lines; a title never loses any: "…given £1m of Lottery" is a wrong title.
+  const title = card.querySelector(".kb-card__title");
+  if (title && title.scrollHeight > title.clientHeight + 0.5) problems.push(`title not shown whole: ${title.textContent.trim().slice(0, 40)}`);
   for (const el of card.querySelectorAll("*")) {
     const cs = getComputedStyle(el);
     const clamped = cs.webkitLineClamp && cs.webkitLineClamp !== "none";

@@ -28,6 +28,8 @@ SIZES: dict[str, tuple[int, int]] = {"wide": (560, 280), "narrow": (300, 360)}
 DEFAULT = "wide"
 WIDTH, HEIGHT = SIZES[DEFAULT]
 MAX_TAGS = 3
+# Characters from which a title needs more than four lines of the narrow card.
+LONG_TITLE = 70
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -98,6 +100,9 @@ def card_html(item: Item, lang: Lang, info: SiteInfo) -> str:
         csp=policy_text(CARD_POLICY),
         referrer=REFERRER_POLICY,
         title=item.title(lang) or item.id,
+        # A title is shown whole (never "...given £1m of Lottery"): a long one takes summary lines
+        # in the narrow card (tests/embed_fit.js measures every card).
+        long_title=len(item.title(lang) or item.id) > LONG_TITLE,
         site_name=info.name(lang),
         canonical=absolute(info.url, page),
         alternates=_alternates(item, info),
