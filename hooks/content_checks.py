@@ -1,7 +1,7 @@
 """Run the content checks once, before any page is written, and fail the build on errors.
 
 In the preview (``scripts/build.sh serve``) an error fails nothing: every page is still shown, the
-problems are listed in the terminal and in a banner on the pages concerned (kb.publish.preview), so
+problems are listed in the terminal and in a banner on the pages concerned (hooks/preview.py), so
 a translator who edits one language first can keep previewing. The build and CI stay strict.
 """
 
@@ -11,14 +11,10 @@ import _i18n_bridge as bridge
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from kb.checks import check_site
 from kb.core.messages import BrokenCatalogue, lang_from_env, text
 from kb.core.problem import has_errors
-from kb.publish.preview import problems_banner
-from kb.sources.content import SourcePage
 
 # The plugin logger: what it logs at WARNING or above, --strict counts as a failure.
 log = get_plugin_logger("kb")
@@ -49,14 +45,3 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(text("build.content-errors", lang, count=errors))
     return config
 
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The preview only: a banner with the problems of this page (and of its other language's file)."""
-    if not bridge.is_preview():
-        return html
-    source = bridge.source_of(config, page)
-    if not isinstance(source, SourcePage):
-        return html
-    model = bridge.model(config)
-    banner = problems_banner(bridge.session(config).problems, model.site, source, bridge.current_language(config))
-    return banner + html

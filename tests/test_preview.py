@@ -8,7 +8,7 @@ from htmlpage import Html
 
 from kb.built.gate import active_content
 from kb.core.problem import Problem, problem
-from kb.publish.preview import problems_banner, problems_for
+from kb.publish.preview import RELOAD_SCRIPT, problems_banner, problems_for, reload_script, with_reload_script
 from kb.sources.content import Site, SourcePage
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -99,3 +99,23 @@ def test_the_banner_is_one_block_on_one_line():
     raw = problems_banner([_unknown_key(GUIDE_EN.path), _outdated(GUIDE_EN.path, GUIDE_CY.path)], SITE, GUIDE_EN, "en")
     assert raw.count("\n") == 1 and raw.endswith("</details>\n")
     assert len(Html(raw).nodes(".kb-preview-problems li")) == 2
+
+
+def test_the_reloader_is_loaded_from_a_file_before_the_body_ends():
+    page = "<html><body><p>tŷ</p><script>livereload(1, 2);</script></body></html>"
+    served = with_reload_script(page, "../../assets/kb-preview/reload.js")
+    assert served.endswith('<script src="../../assets/kb-preview/reload.js" defer></script></body></html>')
+    assert Html(served).attrs("script[src]") == [{"src": "../../assets/kb-preview/reload.js", "defer": ""}]
+    assert with_reload_script("<p>no body</p>", 'x".js').endswith('<script src="x&#34;.js" defer></script>')
+
+
+def test_the_reloader_speaks_mkdocs_serves_protocol():
+    # It reads the build number from MkDocs's inline reloader (blocked by the pages' CSP) and polls
+    # the same address: an upgrade that changes either must fail here, not leave pages stale.
+    from mkdocs.livereload import _SCRIPT_TEMPLATE_STR
+
+    assert "livereload(${epoch}, ${request_id});" in _SCRIPT_TEMPLATE_STR
+    assert '"/livereload/" + epoch + "/" + requestId' in _SCRIPT_TEMPLATE_STR
+    script = reload_script()
+    assert r"/livereload\((\d+),\s*(\d+)\)/" in script and '"/livereload/" + found[1] + "/" + requestId' in script
+    assert RELOAD_SCRIPT.startswith("assets/")  # a file of the site: script-src 'self'

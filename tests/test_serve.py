@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from browser import chromium
 from fixture_pages import minimal_site
 from htmlpage import Html
 from sitebuilder import english_env, make_site, run_kb
@@ -87,7 +88,7 @@ def test_the_preview_never_freezes_and_shows_each_pages_problems(tmp_path):
     port = _free_port()
     log_path = tmp_path / "serve.log"
     # Plain `mkdocs serve`: mkdocs.yml says strict, and the preview is still never stopped.
-    with log_path.open("w", encoding="utf-8") as log:
+    with log_path.open("w", encoding="utf-8") as log, chromium() as browser:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
                                 env=english_env(), stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
@@ -96,12 +97,17 @@ def test_the_preview_never_freezes_and_shows_each_pages_problems(tmp_path):
             first = _page_with(en, "Sharing power")
             assert first is not None, "the preview never came up"
             assert first.nodes(".kb-preview-problems") == []  # nothing wrong, no banner
+            # A contributor's open tab: it must reload itself (the pages' CSP blocks MkDocs's inline reloader).
+            tab = browser.new_page()
+            tab.goto(en)
             time.sleep(3)  # the file watcher starts just after the first build
 
             # One-sided edit: the English first, the Welsh not yet (a KB048 warning).
             _edit(root / "docs/guides/community.md", "knows what matters", "knows best what matters")
             page = _page_with(en, "knows best what matters")
             assert page is not None, "the one-sided edit was never shown"
+            tab.get_by_text("knows best what matters").wait_for(timeout=30_000)  # no reload asked for
+            assert "translation-outdated" in tab.inner_text(".kb-preview-problems")
             assert "warning" in (page.first(".kb-preview-problems") or {}).get("class", "")
             assert "warning KB048 translation-outdated" in page.text(".kb-preview-problems li")
             welsh = _page_with(cy, "kb-preview-problems", 10)

@@ -4,9 +4,14 @@ The preview never stops on a content error (strictness belongs to the build and 
 checks); instead each page shows, above its content, the problems of its file and of its other
 language's file, in the page's language, each with its file, line and rule. Problems in no page
 (a data file) are shown on the home page. The same problems are listed in the terminal.
+
+The preview's pages also load :data:`RELOAD_SCRIPT`, which reloads an open page after each save:
+MkDocs's own reloader is an inline script, which the pages' Content-Security-Policy blocks.
 """
 
 from __future__ import annotations
+
+from importlib import resources
 
 from kb.core.messages import Lang, text
 from kb.core.problem import Problem
@@ -14,6 +19,8 @@ from kb.publish.templating import fragment
 from kb.sources.content import Site, SourcePage, other_lang
 
 HOME = "index.md"
+# Where the preview writes its reloader, inside the served site (never in a built one).
+RELOAD_SCRIPT = "assets/kb-preview/reload.js"
 
 
 def problems_for(problems: list[Problem], site: Site, page: SourcePage) -> list[Problem]:
@@ -47,3 +54,15 @@ def problems_banner(problems: list[Problem], site: Site, page: SourcePage, lang:
         intro=text(f"preview.intro-{kind}", lang),
         problems=rows,
     ) + "\n"
+
+
+def reload_script() -> str:
+    """The reloader's JavaScript (templates/preview-reload.js), written to :data:`RELOAD_SCRIPT`."""
+    return resources.files("kb.publish").joinpath("templates", "preview-reload.js").read_text(encoding="utf-8")
+
+
+def with_reload_script(page_html: str, src: str) -> str:
+    """A served page that loads the reloader from ``src`` (relative to the page), before ``</body>``."""
+    tag = fragment("preview-reload.html", src=src)
+    at = page_html.rfind("</body>")
+    return page_html + tag if at == -1 else page_html[:at] + tag + page_html[at:]
