@@ -28,7 +28,7 @@ def test_review_line_shows_reviewed_as_time_in_the_page_language() -> None:
     meta = {"reviewed": "2026-12-01", "review_by": "2027-06-01", "updated": "2026-11-27"}
     assert currency.review_line(meta, "cy", UI) == (
         '<p class="kb-review">Adolygwyd ddiwethaf <time datetime="2026-12-01">1 Rhagfyr 2026</time>'
-        '<span class="kb-review__next"> · Adolygiad nesaf erbyn <time datetime="2027-06-01">1 Mehefin 2027</time></span></p>'
+        ' <span class="kb-review__next"> · Adolygiad nesaf erbyn <time datetime="2027-06-01">1 Mehefin 2027</time></span></p>'
     )
     english = currency.review_line({"updated": "2026-11-27"}, "en", UI)
     assert "Last updated <time datetime=\"2026-11-27\">27 November 2026</time>" in english

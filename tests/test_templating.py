@@ -15,3 +15,14 @@ def test_fragment_is_one_line_without_blank_lines() -> None:
     html = fragment("item-list.html", entries=entries)
     assert "\n" not in html
     assert '<a class="kb-items__title" href="../a/">Gweithio â&#39;r gymuned</a>' in html
+
+
+def test_a_line_break_between_two_inline_elements_stays_a_word_space() -> None:
+    """Search excerpts read 'Time credits1 case study' and 'Open the resourcehttps://…' when the
+    fragment joined a link and the span after it; between blocks the break still goes."""
+    from types import SimpleNamespace
+
+    method = SimpleNamespace(href="time-credits/", label="Credydau amser", counts=["1 astudiaeth achos"], summary="Crynodeb.")
+    html = fragment("methods-index.html", methods=[method])
+    assert 'Credydau amser</a> <span class="kb-methods__counts">1 astudiaeth achos</span><p' in html
+    assert "<ul class=\"kb-methods\"><li class=\"kb-methods__item\"><a" in html  # blocks: no space
