@@ -25,6 +25,8 @@ from sitebuilder import REPO
 pytestmark = [pytest.mark.build]
 
 GUIDES = {"en": "CONTRIBUTING.md", "cy": "CYFRANNU.md"}
+# The section a contributor with git follows (the route without git is another section).
+SECTIONS = {"en": "Proposing a case study by pull request", "cy": "Cynnig astudiaeth achos drwy gais tynnu"}
 # What a contributor's fork holds that the steps touch (everything `mkdocs build` reads, and kb/).
 CHECKOUT = ["mkdocs.yml", "hooks", "overrides", "data", "docs", "docs_cy", "case_studies", "kb",
             "scripts", "translations.lock.yml", "CONTRIBUTING.md", "CYFRANNU.md", "README.md"]
@@ -42,17 +44,16 @@ class Steps:
     build: str                # the strict build the review runs (from "What review looks like")
 
 
-def _section_with(text: str, needle: str) -> str:
-    """The `## ` section of ``text`` that contains ``needle``."""
-    sections = re.split(r"(?m)^## ", text)
-    found = [s for s in sections if needle in s]
-    assert len(found) == 1, f"expected one section containing {needle!r}, found {len(found)}"
+def _section(text: str, heading: str) -> str:
+    """The `## heading` section of ``text``."""
+    found = [s for s in re.split(r"(?m)^## ", text) if s.startswith(heading + "\n")]
+    assert len(found) == 1, f"expected one section '## {heading}', found {len(found)}"
     return found[0]
 
 
 def read_steps(lang: str) -> Steps:
     text = (REPO / GUIDES[lang]).read_text(encoding="utf-8")
-    section = _section_with(text, "kb new case-study")
+    section = _section(text, SECTIONS[lang])
     items = re.split(r"(?m)^(?=\d+\. )", section)[1:]
     commands = [line.strip() for block in re.findall(r"(?ms)^ *```sh\n(.*?)^ *```", section)
                 for line in block.splitlines() if line.strip()]
