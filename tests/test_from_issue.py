@@ -9,15 +9,18 @@ test data, never published; the Welsh uses ŵ, ŷ, â and mutated words (Nghaerd
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import case_study_fixtures as F
 import pytest
 import yaml
 from shipped_site import CONTENT
-from sitebuilder import REPO, build, make_site, run_kb
+from sitebuilder import REPO, build, english_env, make_site, run_kb
 
 from kb.cli import main as kb_main
 from kb.core.messages import catalogue
@@ -284,8 +287,8 @@ def test_new_without_an_id_or_an_issue_says_what_to_give(repo: Path) -> None:
 # --- Complete forms, both languages, on a scratch copy of the repository ---------------------------
 
 
-def test_complete_forms_in_both_languages_pass_the_check_and_a_strict_build(tmp_path: Path) -> None:
-    root = tmp_path / "kb"
+def scratch_copy(root: Path) -> Path:
+    """The repository's content and configuration, copied (what a workflow's checkout holds)."""
     root.mkdir()
     for name in CONTENT:
         src = REPO / name
@@ -293,6 +296,11 @@ def test_complete_forms_in_both_languages_pass_the_check_and_a_strict_build(tmp_
             shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.is_file():
             shutil.copy2(src, root / name)
+    return root
+
+
+def test_complete_forms_in_both_languages_pass_the_check_and_a_strict_build(tmp_path: Path) -> None:
+    root = scratch_copy(tmp_path / "kb")
     for lang in ("en", "cy"):
         issue = tmp_path / f"issue-{lang}.md"
         issue.write_text(sample(lang), encoding="utf-8")
@@ -351,11 +359,11 @@ def test_the_workflow_runs_the_command_as_documented(capsys: pytest.CaptureFixtu
     assert "--github-output \"$GITHUB_OUTPUT\"" in command.group(2)
     # After it, the whole repository is checked and built strictly, before any pull request.
     assert runs.index("--from-issue") < runs.index("python -m kb check") < runs.index("mkdocs build --strict")
-    # Both guides give the same command and name the workflow.
+    # Both guides name the workflow, its label and the option; the README gives the command.
     for guide in ("CONTRIBUTING.md", "CYFRANNU.md"):
         text = (REPO / guide).read_text(encoding="utf-8")
-        assert "python -m kb new case-study --from-issue" in text and "case-study-from-issue.yml" in text
-        assert "case-study-pr" in text
+        assert "case-study-from-issue.yml" in text and "`case-study-pr`" in text and "`--from-issue" in text
+    assert "`python -m kb new case-study --from-issue FILE [--id ID]`" in (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_workflow_never_runs_the_issue_text_and_pins_its_actions() -> None:
@@ -378,3 +386,59 @@ def test_messages_of_the_new_rules_exist_in_both_languages() -> None:
         if key.startswith(("KB145.", "KB146.", "KB147.", "new.issue")):
             assert entry.text.get("en") and entry.text.get("cy"), key
             assert entry.params("en") == entry.params("cy"), key
+
+
+def run_scaffold_job(root: Path, body: str, tmp: Path) -> tuple[list[tuple[str, int]], Path, Path]:
+    """The workflow's reading job, step by step, as the runner runs it: each 'run' script in
+    'bash -eo pipefail', with the step's environment (the issue's body where the workflow puts it),
+    RUNNER_TEMP and GITHUB_OUTPUT. Installing is skipped (this environment has it); conditional
+    steps run only on failure on GitHub, and are left out. Stops at the first failing step."""
+    job = _workflow()["jobs"]["scaffold"]
+    temp = tmp / "runner-temp"
+    temp.mkdir()
+    outputs = tmp / "github-output"
+    outputs.write_text("", encoding="utf-8")
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    env = english_env({"RUNNER_TEMP": str(temp), "GITHUB_OUTPUT": str(outputs), "PATH": path, **job.get("env", {})})
+    ran: list[tuple[str, int]] = []
+    for step in job["steps"]:
+        script = step.get("run")
+        if script is None or "pip install" in script or "if" in step:
+            continue
+        assert "${{" not in script, step  # expressions reach scripts only through the environment
+        declared = step.get("env") or {}
+        assert all("${{" not in v or v == "${{ github.event.issue.body }}" for v in declared.values()), declared
+        step_env = {k: body if v == "${{ github.event.issue.body }}" else v for k, v in declared.items()}
+        proc = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+            cwd=root, env={**env, **step_env}, capture_output=True, text=True, timeout=600,
+        )
+        ran.append((step["name"], proc.returncode))
+        if proc.returncode != 0:
+            break
+    return ran, temp, outputs
+
+
+def test_the_workflows_own_steps_turn_a_welsh_form_into_a_checked_case_study(tmp_path: Path) -> None:
+    root = scratch_copy(tmp_path / "checkout")
+    ran, temp, outputs = run_scaffold_job(root, sample("cy"), tmp_path)
+    assert [rc for _, rc in ran] == [0, 0, 0, 0] and len(ran) == 4, ran
+    assert outputs.read_text(encoding="utf-8") == f"id={CY_ID}\nfolder=case_studies/{CY_ID}\nlang=cy\n"
+    # What the next job uploads as the pull request: the one new file, in the form's language.
+    assert sorted(p.name for p in (root / "case_studies" / CY_ID).iterdir()) == ["cy.md"]
+    assert (root / "site" / "cy" / "case-studies" / CY_ID / "index.html").is_file()
+    assert not (temp / "comment.md").exists()
+
+
+def test_the_workflows_own_steps_never_run_the_issue_text(repo: Path, tmp_path: Path) -> None:
+    hostile = with_answer(sample("en"), "Title", 'Café $(touch pwned-1) `touch pwned-2` "; touch pwned-3; "')
+    hostile = with_answer(hostile, "Summary", "x' ; touch pwned-4 ; echo '\n::set-output name=id::../../etc\n${{ github.token }}")
+    hostile = with_answer(hostile, "Areas", "Atlantis")
+    ran, temp, outputs = run_scaffold_job(repo, hostile, tmp_path)
+    assert ran[-1] == ("Write the case study from the issue", 1), ran
+    assert not list(repo.rglob("pwned-*")) and not list(tmp_path.rglob("pwned-*"))
+    assert outputs.read_text(encoding="utf-8") == ""  # no id, no folder: nothing for a pull request
+    saved = (temp / "issue.md").read_text(encoding="utf-8")
+    assert saved == hostile  # the body reached the command exactly as written
+    comment = (temp / "comment.md").read_text(encoding="utf-8")
+    assert comment.startswith("Thank you for proposing a case study.") and "[Areas] error KB003" in comment
