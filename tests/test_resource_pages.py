@@ -27,7 +27,8 @@ def fixture_files() -> dict[str, str]:
     files = {**CS.listing_pages(), **R.listing_pages(), **GUIDES_INDEX}
     files.update(R.files("alpha-report", 1, url="https://www.llyw.cymru/alpha", licence="OGL-UK-3.0", methods=["time-credits"]))
     files.update(R.files("beta-toolkit", 2, kind="toolkit", publisher=["audit-wales", "welsh-government"], languages=["en"]))
-    files.update(R.files("gamma-data", 3, kind="dataset", themes=["measuring-impact"], legislation=["wfg-act-2015"]))
+    files.update(R.files("gamma-data", 3, kind="dataset", themes=["measuring-impact"], legislation=["wfg-act-2015"],
+                           regions=["cardiff"], sectors=["health"]))
     files.update(CS.files("delta-group", 4, methods=["time-credits"]))
     return files
 
@@ -84,7 +85,7 @@ def test_listing_is_complete_in_the_html_with_counts_and_only_useful_options(rep
     assert '<p class="kb-cs-count" role="status" aria-live="polite" aria-atomic="true">Yn dangos 3 o 3 adnodd.</p>' in html
     assert '<option value="toolkit">Pecyn cymorth (1)</option>' in html
     assert '<option value="audit-tool">' not in html  # no resource of that kind: no option
-    assert 'data-kb-facets="kind theme legislation method publisher language"' in html
+    assert 'data-kb-facets="kind theme legislation method publisher sector region language"' in html
     assert '<a href="beta-toolkit/" lang="en">Fixture resource 2</a>' in html
     assert '<span class="kb-badge">Saesneg yn unig</span>' in html
     assert "<form class=\"kb-cs-filters\">" in html  # shown from the start: nothing moves when the script runs
@@ -139,3 +140,29 @@ def test_source_links_map_bibliography_keys_to_resource_pages(tmp_path: Path) ->
     model = load_model(make_site(tmp_path / "repo", files))
     assert resource_pages.source_links(model.items, "cy", "cy/guides/x/") == {"wfg-act-2015": "../../resources/the-act/"}
     assert resource_pages.source_links(model.items, "cy", "cy/resources/the-act/") == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_resources_area_and_sector_link_to_the_filtered_list_which_keeps_its_filter_across_languages(
+    base_url: str, width: int
+) -> None:
+    """Resources have areas and sectors (search facets too) but the list could not filter by them:
+    the facts panel showed them as plain text. Now a label leads to the list, in either language."""
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(base_url + "/cy/resources/gamma-data/")
+        page.locator(".kb-fact--regions a", has_text="Caerdydd").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/cy/resources/?region=cardiff")
+        page.wait_for_function("document.querySelector('.kb-cs-count').textContent.includes('1 o 3')")
+        assert page.locator("#kb-res-filter-region").input_value() == "cardiff"
+        assert page.locator(".kb-resource-card:visible").count() == 1
+        page.locator("a[data-kb-lang-switch]").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/resources/?region=cardiff") and "/cy/" not in page.url
+        page.wait_for_function("document.querySelector('.kb-cs-count').textContent === 'Showing 1 of 3 resources.'")
+        page.select_option("#kb-res-filter-region", "")
+        page.select_option("#kb-res-filter-sector", "health")
+        assert "sector=health" in page.url and page.locator(".kb-resource-card:visible").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

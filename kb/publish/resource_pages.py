@@ -32,6 +32,8 @@ FILTERS: tuple[tuple[str, str], ...] = (
     ("legislation", "legislation"),
     ("method", "methods"),
     ("publisher", "publisher"),
+    ("sector", "sectors"),
+    ("region", "regions"),
     ("language", "languages"),
 )
 PARAM_OF = {field: param for param, field in FILTERS}
@@ -137,8 +139,8 @@ def view(
         Row("themes", ui("fact_themes", lang), filtered("themes")),
         Row("methods", ui("fact_methods", lang), methods()),
         Row("legislation", ui("fact_legislation", lang), filtered("legislation")),
-        Row("sectors", ui("fact_sectors", lang), plain("sectors")),
-        Row("regions", ui("fact_regions", lang), plain("regions")),
+        Row("sectors", ui("fact_sectors", lang), filtered("sectors")),
+        Row("regions", ui("fact_regions", lang), filtered("regions")),
     ]
     terms = {param: _field_terms(item, name) for param, name in FILTERS}
     title_lang = languages[0] if len(languages) == 1 and languages[0] != lang else None
