@@ -10,6 +10,8 @@ shows the new words (polling every 50 ms). Each edit is a sentence without figur
 passes the checks; it is one-sided (the other language is not edited), a translation-outdated
 warning shown in the page's banner: the preview is never strict, whatever mkdocs.yml says.
 Target (issue 16): <= 3 s after a save. The machine is shared: check `uptime`; figures are ranges.
+Beside each wall-clock time it prints the CPU time the preview process spent from the save to the
+page showing it: what the wait would be with a core to itself, whatever else the machine is doing.
 """
 
 from __future__ import annotations
@@ -61,6 +63,15 @@ def wait_for(url: str, needle: str, timeout: float) -> float | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` so far (Linux /proc; 0 where there is none)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 def copy_repo(root: Path) -> None:
     for name in COPY:
         src = REPO / name
@@ -86,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                 cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
         results: dict[str, list[float]] = {}
+        cpu: dict[str, list[float]] = {}
         try:
             first = wait_for(base + EDITS[0][2], "<html", 600)
             if first is None:
@@ -97,12 +109,15 @@ def main(argv: list[str] | None = None) -> int:
                 for label, rel, page in EDITS:
                     words = f"Brawddeg newydd {counts[n % 10]} am y tŷ a'r ŵyl {label.split()[0]}"
                     path = root / rel
+                    used = cpu_seconds(proc.pid)
                     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{words}.\n", encoding="utf-8")
                     seconds = wait_for(base + page, words.split(" am ")[0], 120)
                     if seconds is None:
                         raise SystemExit(f"the edit of {rel} never showed:\n{(root / 'serve.log').read_text()[-3000:]}")
+                    used = cpu_seconds(proc.pid) - used
                     results.setdefault(label, []).append(seconds)
-                    print(f"  {label}: shown {seconds:.2f} s after the save", flush=True)
+                    cpu.setdefault(label, []).append(used)
+                    print(f"  {label}: shown {seconds:.2f} s after the save ({used:.2f} s of CPU)", flush=True)
                     time.sleep(1.5)
         finally:
             if os.environ.get("KB_PREVIEW_LOG"):
@@ -113,13 +128,16 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 proc.kill()
             log.close()
-    print(f"\n{'edit':<15} {'median s':>9} {'range s':>13}")
-    worst = 0.0
+    print(f"\n{'edit':<15} {'median s':>9} {'range s':>13} {'CPU median s':>13} {'CPU range s':>13}")
+    worst = worst_cpu = 0.0
     for label, times in results.items():
-        worst = max(worst, max(times))
-        print(f"{label:<15} {statistics.median(times):>9.2f} {min(times):>6.2f}–{max(times):.2f}")
+        worst, worst_cpu = max(worst, max(times)), max(worst_cpu, max(cpu[label]))
+        print(f"{label:<15} {statistics.median(times):>9.2f} {min(times):>6.2f}–{max(times):.2f}"
+              f" {statistics.median(cpu[label]):>13.2f} {min(cpu[label]):>6.2f}–{max(cpu[label]):.2f}")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     verdict = "met" if worst <= TARGET_SECONDS else "MISSED"
-    print(f"\npreview shows a save within {TARGET_SECONDS:.0f} s: slowest {worst:.2f} s -> {verdict}")
+    print(f"\npreview shows a save within {TARGET_SECONDS:.0f} s: slowest {worst:.2f} s -> {verdict}"
+          f" (slowest CPU time, the wait with a core to itself: {worst_cpu:.2f} s)")
     return 0 if worst <= TARGET_SECONDS else 1
 
 
