@@ -8,7 +8,7 @@ import pytest
 from fixture_pages import minimal_site
 from sitebuilder import make_site, run_kb
 
-from kb.built.sitecheck import check_site_dir, external_url_problem, output_of, site_url_from_config
+from kb.built.sitecheck import check_site_dir, external_url_problem, output_of, parse_built_page, site_url_from_config
 from kb.core.problem import Problem
 from kb.sources.content import load_site
 
@@ -195,3 +195,20 @@ def test_site_url_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert site_url_from_config(root).startswith("https://")
     monkeypatch.setenv("KB_SITE_URL", "https://example.org/kb/")
     assert site_url_from_config(root) == "https://example.org/kb/"
+
+
+def test_built_links_and_images_carry_their_line_in_the_built_file() -> None:
+    # Lines are counted as the search moves through the page: a repeated address is found again
+    # further on, two links on one line share it, an escaped '&' is found as written, and a line
+    # that starts with the address itself (a newline just before it) is counted right.
+    text = (
+        '<!doctype html>\n<html lang="cy">\n<body>\n'  # lines 1-3
+        '<a href="/tŷ/">Tŷ</a>\n'  # 4
+        '\n<p>Gŵyl <a href="/tŷ/">eto</a> <a href="?a=1&amp;b=2">ymholiad</a></p>\n'  # 5 blank, 6
+        '<img\nsrc="/llun.png">\n'  # 7-8
+        '<a href="/â/">â</a></body></html>\n'  # 9
+    )
+    page = parse_built_page("cy/index.html", text)
+    assert [(link.url, link.line) for link in page.links] == [
+        ("/tŷ/", 4), ("/tŷ/", 6), ("?a=1&b=2", 6), ("/llun.png", 8), ("/â/", 9)]
+    assert page.images_without_alt == [(8, "/llun.png")]

@@ -109,8 +109,12 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 
 
+@lru_cache(maxsize=16384)
 def url_scheme(url: str) -> str | None:
-    """The scheme a browser would see ('javascript' for 'java&#x09;script:...'), or None if relative."""
+    """The scheme a browser would see ('javascript' for 'java&#x09;script:...'), or None if relative.
+
+    Cached: the built-site gate asks about every address on every page, and the navigation, header
+    and footer repeat the same ones on each."""
     cleaned = _IGNORED_IN_URL.sub("", html.unescape(url))
     found = _SCHEME.match(cleaned)
     return found.group(1).lower() if found else None
