@@ -36,12 +36,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -309,6 +310,12 @@ def mkdocs_build(root: Path, strict: bool, profile: Path | None = None, jobs: in
     return elapsed
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every finished process this one started, and theirs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def checks_alone(root: Path) -> tuple[float, int]:
     from kb.checks import check_root
 
@@ -346,6 +353,9 @@ class Result:
     checks: float
     index_bytes: int
     index_kind: str
+    # CPU seconds of each kind of build (the fewest over the runs): a busy machine stretches the
+    # wall-clock time of every build, much less the work each one does.
+    cpu: dict[str, float] = field(default_factory=dict)
 
     @property
     def source_pages(self) -> int:
@@ -374,12 +384,25 @@ def run_size(size: int, work: Path, v: Vocab, repeat: int, one_process: bool, pr
     hugo: list[float] = []
     hugo_pages = 0
     timeline = work / f"timeline-{size}.json"
+    cpu: dict[str, list[float]] = {}
+
+    def counted(kind: str, before: float) -> None:
+        cpu.setdefault(kind, []).append(children_cpu() - before)
+
     for _ in range(repeat):  # interleaved, so a burst of load on the machine hits all of them alike
+        before = children_cpu()
         ours.append(mkdocs_build(project, strict=True, jobs=2, timeline=timeline))
+        counted("ours", before)
         if one_process:
+            before = children_cpu()
             serial.append(mkdocs_build(project, strict=True, jobs=1))
+            counted("one process", before)
+        before = children_cpu()
         stock.append(mkdocs_build(base, strict=False))
+        counted("stock", before)
+        before = children_cpu()
         seconds, hugo_pages = hugo_site.build(hugo_root)
+        counted("Hugo", before)
         hugo.append(seconds)
     print_timeline(timeline, ours[-1])
     index_bytes, kind = search_index_size(project / "site")
@@ -389,7 +412,8 @@ def run_size(size: int, work: Path, v: Vocab, repeat: int, one_process: bool, pr
         wall = mkdocs_build(project, strict=True, profile=prof, jobs=1)
         print(f"\nWhere our time goes, {size} pages per language (cProfile of the one-process build, {prof}):")
         print("\n".join(profile_buckets.report(prof, wall)), flush=True)
-    return Result(size, built, ours, serial, stock, hugo, hugo_pages, checks, index_bytes, kind)
+    return Result(size, built, ours, serial, stock, hugo, hugo_pages, checks, index_bytes, kind,
+                  {k: min(v) for k, v in cpu.items()})
 
 
 def print_timeline(path: Path, wall: float) -> None:
@@ -418,6 +442,17 @@ def report(results: list[Result]) -> None:
               f"{r.index_bytes / 1e6:>6.1f} MB {r.index_kind}")
     print("\n(seconds: the fastest of the runs, the range in brackets; ms/page: ours per source page;"
           " Hugo uses every core)")
+    print("\nCPU seconds (user + system, each build and every process it started; the fewest of the runs):")
+    print(f"{'pages/lang':>10} {'ours':>8} {'one process':>12} {'stock':>8} {'Hugo':>8} {'ours/stock':>10} "
+          f"{'one process/stock':>17} {'ours/Hugo':>9}")
+    for r in results:
+        c = r.cpu
+        if not c:
+            continue
+        one = f"{c['one process']:.1f}" if "one process" in c else "-"
+        one_ratio = f"{c['one process'] / c['stock']:.2f}x" if "one process" in c else "-"
+        print(f"{r.size:>10} {c['ours']:>8.1f} {one:>12} {c['stock']:>8.1f} {c['Hugo']:>8.1f} "
+              f"{c['ours'] / c['stock']:>9.2f}x {one_ratio:>17} {c['ours'] / c['Hugo']:>8.1f}x")
     print("\nTargets:")
     by_size = {r.size: r for r in results}
     for size in (500, 2000):

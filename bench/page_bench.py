@@ -1,6 +1,6 @@
 """Page benchmark: Lighthouse scores of every template in both languages, served gzipped from loopback.
 
-    python bench/page_bench.py                 # build the shipped site, 3 runs of 12 pages
+    python bench/page_bench.py                 # build the shipped site, 3 runs of 14 pages
     python bench/page_bench.py --runs 5
     python bench/page_bench.py --site DIR      # an already built site (built for its own address)
 
@@ -8,7 +8,7 @@ Builds the shipped site for the address it is served at (KB_SITE_URL, so its abs
 canonical, hreflang, feeds — are the same host), serves it with bench/serve_gzip.py (gzip, the 404
 page for missing paths) and runs Lighthouse 12 (npm, pinned in package.json; `npm ci` first) in
 Debian's Chromium (CHROME_PATH, default /usr/bin/chromium) on home, guide, case study, case-study
-list, search (typing a query on the home page) and the 404 page, in English and Welsh. Lighthouse's
+list, resources list, search (typing a query on the home page) and the 404 page, in English and Welsh. Lighthouse's
 own mobile settings (emulated phone, simulated slow 4G and CPU). Each figure is printed as the range
 over the runs (min–max); the machine is shared, so take figures when `uptime` shows a low load.
 
@@ -67,6 +67,7 @@ def pages(url: str, site_dir: Path) -> list[dict[str, Any]]:
         "guide": items["guide"],
         "case study": items["case-study"],
         "list": "/case-studies/",
+        "resources": "/resources/",
         "search": "/",
         "404": "/404.html",
     }
