@@ -11,6 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.publish.case_study_pages import MARKERS, context_for, expand_markers, facts_panel, insert_facts
+from kb.publish.placeholders import PlaceholderPage
 from kb.sources.content import SourcePage
 
 
@@ -26,7 +27,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = bridge.current_language(config)
     ctx = context_for(model.site, model.data, lang, bool(config.use_directory_urls), model.method_pages.get(lang, frozenset()))
     if is_case_study:
-        markdown = insert_facts(markdown, facts_panel(source, ctx))
+        markdown = insert_facts(markdown, facts_panel(source, ctx), pending=isinstance(source, PlaceholderPage))
     if has_marker:
         markdown = expand_markers(markdown, model.site, source.rel, ctx)
     return markdown

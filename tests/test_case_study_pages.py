@@ -24,6 +24,7 @@ from kb.publish.case_study_pages import (
     themes_index,
     wales_map,
 )
+from kb.publish.placeholders import PlaceholderPage
 from kb.sources.content import load_site
 from kb.sources.data import DataFiles
 from kb.sources.vocabularies import load_vocabularies
@@ -105,6 +106,25 @@ def test_facts_panel_in_welsh_uses_welsh_labels_only(repo: Path) -> None:
 def test_facts_panel_goes_after_the_title() -> None:
     assert insert_facts("# Title\n\nStory", "<aside></aside>").split("\n")[:3] == ["# Title", "", "<aside></aside>"]
     assert insert_facts("Story", "<aside></aside>").split("\n")[1] == "<aside></aside>"
+    # A page waiting for its translation: below the banner, after the original's title.
+    pending = '<div class="admonition kb-untranslated">\n<p>Banner</p>\n</div>\n\n<div lang="en" markdown="1">\n\n# Title\n\nStory\n</div>'
+    lines = insert_facts(pending, "<aside></aside>", pending=True).split("\n")
+    assert lines.index("<aside></aside>") == lines.index("# Title") + 2 > lines.index('<div lang="en" markdown="1">')
+
+
+def test_facts_panel_marks_the_originals_words_on_a_page_waiting_for_translation(repo: Path) -> None:
+    site = load_site(repo)
+    original = site.get("cy", "case-studies/beta-group/index.md")
+    assert original is not None
+    shown_in_english = PlaceholderPage("en", original.rel, original.path, original.abs_path, original.kind,
+                                       original.text, original.front, original=original)
+    html = facts_panel(shown_in_english, context_for(site, DataFiles(repo), "en"))
+    assert 'lang="en"' in html.split(">")[0]  # the panel says its own language: it stands inside the Welsh original
+    organisations = [o for o in original.meta["organisations"]]
+    assert organisations and all(f'<span lang="cy">{o}</span>' in html for o in organisations)
+    assert "Areas" in html and '<span lang="cy">Newport' not in html  # labels from the vocabulary are English
+    # A translated page marks nothing.
+    assert "<span lang" not in facts_panel(original, context_for(site, DataFiles(repo), "cy"))
 
 
 def test_listing_cards_and_filters(repo: Path) -> None:

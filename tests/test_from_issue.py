@@ -318,9 +318,14 @@ def test_complete_forms_in_both_languages_pass_the_check_and_a_strict_build(tmp_
     assert "Test repair café in Swansea" in english and "Tŷ Ŵyn Community Trust" in english
     welsh = (site / "cy" / "case-studies" / CY_ID / "index.html").read_text(encoding="utf-8")
     assert "Caffi trwsio prawf yn Nhŷ&#39;r Ŵyn" in welsh and "Grŵp Trwsio Prawf" in welsh and "Caerdydd" in welsh
-    # Each is published in the other language too, with the banner that a translation is pending.
-    assert "kb-untranslated" in (site / "cy" / "case-studies" / EN_ID / "index.html").read_text(encoding="utf-8")
-    assert "kb-untranslated" in (site / "case-studies" / CY_ID / "index.html").read_text(encoding="utf-8")
+    # Each is published in the other language too, with the banner that a translation is pending,
+    # then the original's title, then the facts (in this language; the contributor's words marked
+    # as the original's language), as on a translated page.
+    for page, words in ((site / "cy" / "case-studies" / EN_ID, '<span lang="en">Tŷ Ŵyn Community Trust</span>'),
+                        (site / "case-studies" / CY_ID, '<span lang="cy">Grŵp Trwsio Prawf</span>')):
+        html = (page / "index.html").read_text(encoding="utf-8")
+        assert html.index("kb-untranslated") < html.index("<h1") < html.index('class="kb-cs-facts"'), page
+        assert words in html
 
 
 def test_the_file_keeps_the_templates_explanations(repo: Path) -> None:

@@ -20,6 +20,7 @@ from babel.dates import format_date
 
 from kb.core.plaintext import markdown_text
 from kb.publish.method_pages import pages_by_lang
+from kb.publish.placeholders import PlaceholderPage
 from kb.publish.templating import fragment
 from kb.sources.content import CASE_STUDIES_URL_DIR, Site, SourcePage
 from kb.sources.data import DataFiles
@@ -187,6 +188,9 @@ class Fact:
     text: str
     href: str | None = None
     datetime: str | None = None
+    # The language of the text when it is not the page's: a case study still waiting for its
+    # translation shows its own words (organisations, what changed) on the other language's page.
+    lang: str | None = None
 
 
 def _date(value: Any, lang: str) -> Fact:
@@ -223,10 +227,15 @@ def facts_panel(page: SourcePage, ctx: Context) -> str:
     def plain(field: str, vocab: str) -> list[Fact]:
         return [Fact(ctx.label(vocab, term)) for term in _terms(page, field)]
 
-    def text(key: str) -> list[Fact]:
-        return [Fact(str(meta[key]))] if meta.get(key) else []
+    # Words the contributor wrote are in the file's language; on the other language's page (its
+    # translation pending) they are marked as such, so screen readers pronounce them rightly.
+    own = page.original if isinstance(page, PlaceholderPage) and page.original is not None else page
+    words_lang = own.lang if own.lang != ctx.lang else None
 
-    organisations = [Fact(str(o)) for o in meta.get("organisations") or [] if isinstance(o, str)]
+    def text(key: str) -> list[Fact]:
+        return [Fact(str(meta[key]), lang=words_lang)] if meta.get(key) else []
+
+    organisations = [Fact(str(o), lang=words_lang) for o in meta.get("organisations") or [] if isinstance(o, str)]
     candidates: list[tuple[str, list[Fact]]] = [
         ("organisations", organisations),
         ("regions", linked("regions", "regions", "region")),
@@ -250,18 +259,24 @@ def facts_panel(page: SourcePage, ctx: Context) -> str:
         ("updated", [_date(meta["updated"], ctx.lang)] if meta.get("updated") else []),
     ]
     rows = [{"label": ctx.ui_text(key), "items": items} for key, items in candidates if items]
-    return fragment("cs-facts.html", heading=ctx.ui_text("facts_heading"), rows=rows)
+    return fragment("cs-facts.html", heading=ctx.ui_text("facts_heading"), rows=rows, lang=ctx.lang)
 
 
-def insert_facts(markdown: str, panel: str) -> str:
+def insert_facts(markdown: str, panel: str, pending: bool = False) -> str:
     """Put the panel after the story's level-1 heading if it opens with one, else at the top.
 
     Material writes the page title as the h1 itself when the content has none, so either way
-    the panel comes right after the title and before the story.
+    the panel comes right after the title and before the story. ``pending``: the page shows the
+    other language's original under a "not yet translated" banner (templates/placeholder.md);
+    the panel goes after the original's title, below the banner, as on a translated page.
     """
     lines = markdown.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
     block = ["", panel, ""]
+    if pending:
+        heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+        if heading is not None:
+            return "\n".join(lines[: heading + 1] + block + lines[heading + 1 :])
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and lines[first].startswith("# "):
         return "\n".join(lines[: first + 1] + block + lines[first + 1 :])
     return "\n".join(block + lines)
