@@ -102,6 +102,29 @@ def test_a_facet_narrows_the_results(page: Any, base_url: str) -> None:
     assert "Thema" in legends and "Math o gynnwys" in legends
 
 
+@pytest.mark.parametrize("touch", [False, True])
+def test_a_press_on_a_facets_words_ticks_it_and_leaves_the_results_open(browser: Any, base_url: str, touch: bool) -> None:
+    """A facet's label is the large target (the box is 13 px): pressing its words used to close the
+    panel before the box was ticked, on a phone as with a mouse. A press outside still closes it."""
+    pg = browser.new_page(viewport={"width": 390 if touch else 1280, "height": 800}, has_touch=touch)
+    pg.goto(f"{base_url}/cy/")
+    search(pg, "cymuned")
+    pg.click("[data-kb-search-facets] summary")
+    label = pg.locator("label:has(input[data-key=theme][value='Cynnwys ac ymgysylltu'])")
+    before = done(pg)
+    if touch:
+        label.tap(position={"x": 60, "y": 8})
+    else:
+        label.click(position={"x": 60, "y": 8})
+    assert sorted(wait_results(pg, before)) == ["cy/guides/a/", "cy/guides/c/"]
+    assert pg.is_visible("#kb-search-panel") and pg.is_checked("input[data-key=theme][value='Cynnwys ac ymgysylltu']")
+    pg.click("[data-kb-search-status]")  # the panel's own text
+    assert pg.is_visible("#kb-search-panel")
+    pg.mouse.click(2, 790)  # the page beside and below the panel
+    assert pg.is_hidden("#kb-search-panel")
+    pg.close()
+
+
 def test_an_english_page_searches_english_pages_only(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/guides/d/")
     urls = search(page, "community")

@@ -341,7 +341,9 @@ class SearchBox {
     });
     this.more.addEventListener("click", () => this.showMore(true));
     this.root.addEventListener("keydown", (e) => this.onKey(e));
-    this.root.addEventListener("focusout", (e) => { if (!this.root.contains(e.relatedTarget)) this.close(); });
+    // Focus moving to something outside closes the panel (Tab away). Focus going nowhere is a press
+    // on text that takes no focus, such as a facet's label or the panel itself: the click decides.
+    this.root.addEventListener("focusout", (e) => { if (e.relatedTarget && !this.root.contains(e.relatedTarget)) this.close(); });
     document.addEventListener("click", (e) => { if (!this.root.contains(e.target)) this.close(); });
     // "/" jumps to the search box from anywhere on the page (Material's own shortcut is for its plugin).
     window.addEventListener("keydown", (e) => {
