@@ -26,7 +26,7 @@ from kb.cli import main as kb_main
 from kb.core.messages import catalogue
 from kb.sources.bibliography import Bibliography, Entry
 from kb.sources.frontmatter import parse_front_matter
-from kb.sources.issue_case_study import draft_case_study, resolve_choices, slug
+from kb.sources.issue_case_study import draft_case_study, resolve_choices, slug, story_headings_below_title
 from kb.sources.issue_form import FORM_FIELDS, MAX_ISSUE_CHARS, parse_issue_body
 from kb.sources.vocabularies import load_vocabularies
 
@@ -88,6 +88,25 @@ def test_github_line_endings_and_a_byte_order_mark_are_read_the_same() -> None:
     body = "\ufeff" + sample("cy").replace("\n", "\r\n")
     form = parse_issue_body(body, "issue.md")
     assert form.problems == [] and form.answers["title"].text == "Caffi trwsio prawf yn Nhŷ'r Ŵyn"
+
+
+def test_decomposed_letters_are_read_as_the_labels_they_spell() -> None:
+    import unicodedata
+
+    body = unicodedata.normalize("NFD", sample("cy"))
+    assert "\u0302" in body  # 'ŵ' as 'w' and a combining circumflex, as some browsers send it
+    form = parse_issue_body(body, "issue.md")
+    assert form.problems == [] and "Themâu" not in body and "themes" in form.answers
+    assert form.answers["title"].text == unicodedata.normalize("NFC", "Caffi trwsio prawf yn Nhŷ'r Ŵyn")
+
+
+def test_the_storys_headings_go_under_the_title() -> None:
+    story = [(1, "### How it started"), (2, "Text"), (3, "```md"), (4, "# not a heading"), (5, "```"), (6, "#### Later"), (7, "#hashtag")]
+    assert [t for _, t in story_headings_below_title(story)] == [
+        "## How it started", "Text", "```md", "# not a heading", "```", "### Later", "#hashtag"
+    ]
+    assert [t for _, t in story_headings_below_title([(1, "# Second title"), (2, "## Part")])] == ["## Second title", "### Part"]
+    assert story_headings_below_title([(1, "## Already"), (2, "### Fine")]) == [(1, "## Already"), (2, "### Fine")]
 
 
 def test_choices_by_form_option_id_or_label_in_either_language() -> None:
@@ -316,6 +335,7 @@ def test_complete_forms_in_both_languages_pass_the_check_and_a_strict_build(tmp_
     site = result.site
     english = (site / "case-studies" / EN_ID / "index.html").read_text(encoding="utf-8")
     assert "Test repair café in Swansea" in english and "Tŷ Ŵyn Community Trust" in english
+    assert '<h2 id="how-it-started">' in english  # the story's '###' under the title, no level skipped
     welsh = (site / "cy" / "case-studies" / CY_ID / "index.html").read_text(encoding="utf-8")
     assert "Caffi trwsio prawf yn Nhŷ&#39;r Ŵyn" in welsh and "Grŵp Trwsio Prawf" in welsh and "Caerdydd" in welsh
     # Each is published in the other language too, with the banner that a translation is pending,

@@ -237,8 +237,43 @@ def draft_case_study(
         meta_lines[key] = [1]
     story = answers.get("story")
     body = [(line_of("title"), f"# {markdown_text(title)}"), (line_of("title"), "")]
-    body += story.numbered() if story else []
+    body += story_headings_below_title(story.numbered()) if story else []
     return Draft(made_id, lang, meta, meta_lines, body, problems)
+
+
+_ATX = re.compile(r"^(?P<marks>#{1,6})(?=[ \t]|$)")
+_FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
+
+
+def story_headings_below_title(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The story's own headings moved so the highest is level 2, under the page's title (h1):
+    a story written with '###' (GitHub's own level in the issue) or with a second '#' title would
+    otherwise skip a level or compete with the title. Code blocks are left as written."""
+    levels: list[int] = []
+    fence = ""
+    for _, text in lines:
+        m = _FENCE.match(text)
+        if m and (not fence or m.group("fence").startswith(fence)):
+            fence = "" if fence else m.group("fence")[0] * 3
+            continue
+        heading = None if fence else _ATX.match(text)
+        if heading:
+            levels.append(len(heading.group("marks")))
+    if not levels or min(levels) == 2:
+        return lines
+    shift = 2 - min(levels)
+    out: list[tuple[int, str]] = []
+    fence = ""
+    for origin, text in lines:
+        m = _FENCE.match(text)
+        if m and (not fence or m.group("fence").startswith(fence)):
+            fence = "" if fence else m.group("fence")[0] * 3
+        heading = None if fence or m else _ATX.match(text)
+        if heading:
+            level = min(6, len(heading.group("marks")) + shift)
+            text = "#" * level + text[heading.end() :]
+        out.append((origin, text))
+    return out
 
 
 def _dump(key: str, value: Any) -> list[str]:

@@ -15,6 +15,7 @@ a heading counts only when it is exactly one of the form's questions (a story ma
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from kb.core.messages import Lang, Param, Texts, msg
@@ -228,7 +229,10 @@ def parse_issue_body(text: str, path: str) -> IssueForm:
     if len(text) > MAX_ISSUE_CHARS:
         form.problems.append(problem("issue-form", path, 1, "too-large", size=len(text), limit=MAX_ISSUE_CHARS))
         return form
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Composed letters (NFC): a browser may send 'ŵ' as 'w' and a combining circumflex, which
+    # would match no label and leave decomposed letters in the file (KB007).
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     headings = _headings(lines)
     if not headings:
         form.problems.append(problem("issue-form", path, 1, "not-a-form"))
