@@ -125,6 +125,18 @@ def test_a_press_on_a_facets_words_ticks_it_and_leaves_the_results_open(browser:
     pg.close()
 
 
+@pytest.mark.parametrize(("path", "query", "first"), [("/cy/404.html", "cymuned", "cy/guides/"), ("/404.html", "community", "guides/")])
+def test_the_search_box_works_on_the_page_not_found(page: Any, base_url: str, path: str, query: str, first: str) -> None:
+    """The 404 page (root-relative links, served at any address) tells the reader to search with the
+    box at the top; the box said 'Search is not available right now' there (its root was '//')."""
+    page.goto(base_url + path)
+    urls = search(page, query)
+    assert urls and all(u.startswith(first) for u in urls), (urls, page.inner_text("[data-kb-search-status]"))
+    with page.expect_navigation():
+        page.locator("a.kb-search__link").first.click()
+    assert page.url == f"{base_url}/{urls[0]}"
+
+
 def test_an_english_page_searches_english_pages_only(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/guides/d/")
     urls = search(page, "community")
