@@ -219,3 +219,34 @@ def test_a_missing_address_answered_with_the_root_404_speaks_its_language(
             assert page.url == base_url + "/cy/" and page.evaluate("document.documentElement.lang") == "cy"
     finally:
         page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_missing_welsh_address_gets_the_whole_page_in_welsh_at_the_same_address(
+    browser: Any, base_url: str, width: int
+) -> None:
+    """GitHub Pages answers /cy/… with the root /404.html: its Welsh text came first but the menu,
+    the search box (searching English pages) and the switch ('Cymraeg') stayed English."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        response = page.goto(base_url + "/cy/canllawiau/dim-yma/")
+        assert response is not None and response.status == 404
+        from playwright.sync_api import expect
+
+        expect(page.locator("html")).to_have_attribute("lang", "cy")  # (the page's CSP refuses eval)
+        page.wait_for_load_state()
+        assert page.url == base_url + "/cy/canllawiau/dim-yma/"  # the address the reader asked for
+        assert page.title() == "Heb ddod o hyd i'r dudalen - Sylfaen Wybodaeth Cydgynhyrchu"
+        assert page.locator("a[data-kb-lang-switch]").inner_text().strip() == "English"
+        assert page.get_attribute("#kb-search-input", "placeholder") == "Chwilio'r sylfaen wybodaeth"
+        assert page.locator("[data-kb-not-found] section").count() == 1
+        assert "Page not found" not in page.inner_text("body")
+        page.fill("#kb-search-input", "cymuned")
+        expect(page.locator("[data-kb-search-status]")).to_contain_text("canlyniad")
+        assert all("/cy/" in h for h in page.eval_on_selector_all("a.kb-search__link", "els => els.map(e => e.href)"))
+        assert errors == []
+    finally:
+        page.close()
