@@ -48,11 +48,28 @@ def test_ordinary_text_is_fine(text):
     assert findings(text) == []
 
 
-@pytest.mark.parametrize("char", ["\x00", "\x0b", "\x1b", "\x7f", "\x85", "\u202e", "\u2066", "\ufffe"])
+@pytest.mark.parametrize(
+    "char", ["\x00", "\x0b", "\x1b", "\x7f", "\x85", "\u202e", "\u2066", "\ufffe", "\u061c", "\u200e", "\u200f"]
+)
 def test_control_characters_are_found(char):
     found = findings(f"Tempo{char}")
     assert [f.kind for f in found] == ["control"]
     assert found[0].offset == 5
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x1b", "\x85", "\u202e", "\u2067", "\u200f"])
+def test_control_characters_in_a_body_are_refused_at_their_line(char):
+    text = case_study("en").rstrip("\n") + f"\n\nThe budget{char} was shared.\nTab\tand CRLF\r\nare fine.\n"
+    page = _page(text)
+    found = [(p.rule_name, p.line) for p in check_page(page)]
+    assert found == [("control-character", text.count("\n", 0, text.index("The budget")) + 1)]
+    assert f"\\u{ord(char):04x}" in check_page(page)[0].message
+
+
+def test_a_body_full_of_control_characters_is_one_problem_a_line_at_most_twenty():
+    text = case_study("en") + "\x0b\x0b\n" * 100
+    page = _page(text)
+    assert len(check_page(page)) == 20
 
 
 def test_html_text_escapes_once():

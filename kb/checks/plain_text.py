@@ -5,7 +5,8 @@ string is shown as text: escaped on every page, feed, API file and embed card. M
 be shown literally (a title reading "<b>Tempo</b>"), and before escaping was everywhere it was a
 stored cross-site-scripting hole, so it is refused where it is written, with the field's line.
 
-Checked: every string in the front matter of every page (all content types), and every string
+Checked: every string in the front matter of every page (all content types), the body of every
+page for control characters (markup there is Markdown's, judged by KB103), and every string
 in the data files whose text reaches readers (bibliography, vocabularies, interface strings,
 navigation titles, parity labels, redirects).
 """
@@ -20,7 +21,7 @@ import yaml
 
 from kb.core import yamlload
 from kb.core.messages import Param, msg
-from kb.core.plaintext import Finding, findings, line_in
+from kb.core.plaintext import CONTROL, Finding, findings, line_in
 from kb.core.problem import Problem, problem
 from kb.model import BuildModel
 from kb.sources.content import SourcePage
@@ -77,6 +78,28 @@ def check_page(page: SourcePage) -> list[Problem]:
     for field, text in _strings(page.meta):
         for finding in findings(text):
             problems.append(_problem(page.path, page.front.line_of(field), field, finding))
+    return problems + body_controls(page.path, page.front.body, page.front.body_line)
+
+
+# At most this many lines of one body are reported: a file full of them needs one fix, not a flood.
+MAX_BODY_FINDINGS = 20
+
+
+def body_controls(path: str, body: str, body_line: int) -> list[Problem]:
+    """Control characters in a Markdown body: invisible in the editor and the review, published
+    into the pages, the search index and the feeds, and (the bidirectional overrides) able to make
+    a line read differently from what it says. One problem per line that has one."""
+    problems: list[Problem] = []
+    text = body.replace("\r\n", "\n")
+    for match in CONTROL.finditer(text):
+        if match.group() == "\r":
+            continue  # an old Mac line end: a line break, not hidden text
+        line = body_line + line_in(text, match.start())
+        if problems and problems[-1].line == line:
+            continue
+        problems.append(_problem(path, line, "", Finding("control", match.start(), f"\\u{ord(match.group()):04x}")))
+        if len(problems) == MAX_BODY_FINDINGS:
+            break
     return problems
 
 

@@ -25,8 +25,8 @@ from markupsafe import Markup, escape
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
 # C0 controls except tab and line feed (block scalars in YAML hold line breaks), DEL, C1 controls,
 # lone surrogates, the two non-characters XML forbids, and the bidirectional embedding, override
-# and isolate controls.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+# and isolate controls and the invisible direction marks (ALM, LRM, RLM: "Trojan Source" text).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 Kind = Literal["markup", "control"]
 
@@ -40,13 +40,13 @@ class Finding:
 
 def _printable(text: str) -> str:
     """The text with every control character written as an escape, so a message can show it."""
-    return "".join(c if not _CONTROL.match(c) else f"\\u{ord(c):04x}" for c in text)
+    return "".join(c if not CONTROL.match(c) else f"\\u{ord(c):04x}" for c in text)
 
 
 def findings(text: str) -> list[Finding]:
     """What makes ``text`` unfit to be a plain-text field (at most one finding of each kind)."""
     out: list[Finding] = []
-    control = _CONTROL.search(text)
+    control = CONTROL.search(text)
     if control is not None:
         out.append(Finding("control", control.start(), f"\\u{ord(control.group()):04x}"))
     markup = _MARKUP.search(text)
