@@ -9,7 +9,7 @@ import _i18n_bridge as bridge
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from kb.core.messages import lang_from_env, text
+from kb.core.messages import BrokenCatalogue, MissingMessage, lang_from_env, text
 
 log = get_plugin_logger("kb")
 
@@ -55,4 +55,8 @@ def on_build_error(error: Exception) -> None:
     kept = bridge.abandon_staging()
     bridge.release_lock()
     if kept is not None:
-        log.error(text("build.failed-unchanged", lang_from_env(), site=kept))
+        try:
+            said = text("build.failed-unchanged", lang_from_env(), site=kept)
+        except (BrokenCatalogue, MissingMessage):  # the catalogue is what failed: said without it
+            said = f"The build failed, so nothing was published: {kept} is unchanged. / Methodd yr adeiladu: {kept} heb newid."
+        log.error(said)

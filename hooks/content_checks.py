@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from kb.checks import check_site
-from kb.core.messages import BrokenCatalogue, lang_from_env, text
+from kb.core.messages import BrokenCatalogue, MissingMessage, lang_from_env, text
 from kb.core.problem import has_errors
 
 # The plugin logger: what it logs at WARNING or above, --strict counts as a failure.
@@ -28,20 +28,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         bridge.never_strict(config)
     try:
         problems = check_site(bridge.model(config))
+        lang = lang_from_env()  # KB_LANG=cy or a Welsh locale: every problem in Welsh
+        # Every word rendered here, so a broken catalogue is one line below rather than a traceback.
+        lines = [(p.is_error, p.format(lang)) for p in problems]
+        errors = sum(p.is_error for p in problems)
+        preview_note = text("build.preview-problems", lang, errors=errors, warnings=len(problems) - errors) if problems else ""
+        failed = text("build.content-errors", lang, count=errors) if errors else ""
     except BrokenCatalogue as broken:  # data/rules.yml or data/messages.yml: said in both languages
         raise PluginError(str(broken)) from None
-    lang = lang_from_env()  # KB_LANG=cy or a Welsh locale: every problem in Welsh
-    for p in problems:
+    except MissingMessage as missing:  # a message deleted, or its {values} changed, in data/messages.yml
+        raise PluginError(missing.report()) from None
+    for is_error, line in lines:
         # Errors fail; warnings never do, here as in 'kb check' and the pull request (one verdict):
         # logged as information, which --strict does not count, still shown with 'warning KBxxx'.
-        (log.error if p.is_error else log.info)(p.format(lang))
-    errors = sum(p.is_error for p in problems)
+        (log.error if is_error else log.info)(line)
     if bridge.is_preview():
         bridge.session(config).problems = problems
         if problems:
-            log.info(text("build.preview-problems", lang, errors=errors, warnings=len(problems) - errors))
+            log.info(preview_note)
         return config
     if has_errors(problems):
-        raise PluginError(text("build.content-errors", lang, count=errors))
+        raise PluginError(failed)
     return config
 

@@ -49,9 +49,9 @@ CASES: dict[str, tuple[dict[str, str | bytes], str, int, str]] = {
     "tile-map-shape": ({"data/wales-tile-map.yml": "columns: 6\nrows: x\ntiles: {}\n"}, "data/wales-tile-map.yml", 2, "data-file"),
     "vocabulary-tag": (
         {"data/vocabularies/themes.yml": "!!python/object/apply:os.system ['echo pwned']\n"},
-        "data/vocabularies/themes.yml", 1, "vocabulary",
+        "data/vocabularies/themes.yml", 1, "data-file",
     ),
-    "vocabulary-set": ({"data/vocabularies/sectors.yml": "!!set {a, b}\n"}, "data/vocabularies/sectors.yml", 1, "vocabulary"),
+    "vocabulary-set": ({"data/vocabularies/sectors.yml": "!!set {a, b}\n"}, "data/vocabularies/sectors.yml", 1, "data-file"),
     "bibliography-deep": (
         {"data/bibliography.yml": FIXTURE_BIBLIOGRAPHY.replace("type: legislation", "type: legislation\n  note: " + DEEP)},
         "data/bibliography.yml", 3, "bibliography-format",
@@ -124,6 +124,6 @@ def test_broken_rules_are_said_in_both_languages_not_a_traceback(tmp_path, monke
     finally:
         problem_module.rules.cache_clear()
     err = capsys.readouterr().err
-    assert re.search(r"^data/rules\.yml:\d+: error: the file cannot be read", err, re.M)
-    assert re.search(r"^data/rules\.yml:\d+: gwall: ni ellir darllen y ffeil", err, re.M)
+    assert re.search(r"^data/rules\.yml:\d+: error KB107 data-file: the file cannot be read", err, re.M)
+    assert re.search(r"^data/rules\.yml:\d+: gwall KB107 data-file: ni ellir darllen y ffeil", err, re.M)
     assert "git checkout -- data/rules.yml" in err

@@ -31,7 +31,7 @@ SCHEMA_DIR = "data/schemas"
 # Schema files the checks cannot do without: shared definitions, bibliography, each content type.
 REQUIRED_SCHEMAS = ("_common", "_bibliography", "page", *ID_SECTIONS)
 # Plain text files read by checks of their own, which need them to be UTF-8 to say anything.
-TEXT_FILES = ("data/published-urls.txt", "data/redirects.yml")
+TEXT_FILES = ("data/published-urls.txt", "data/redirects.yml", "data/bibliography.yml")
 
 
 def _at(path: str, line: int, message: str, **values: Any) -> Problem:
@@ -102,26 +102,60 @@ def _shape_problem(rel: str, node: yaml.Node | None, err: ValidationError) -> Pr
     )
 
 
-def check_shapes(data: DataFiles, shapes: dict[str, Any]) -> list[Problem]:
+def _matching(data: DataFiles, name: str) -> list[str]:
+    """The files a shape is for: ``name`` itself, or every file its pattern matches."""
+    if not any(c in name for c in "*?["):
+        return [name]
+    return sorted(p.relative_to(data.root).as_posix() for p in data.root.glob(name) if p.is_file())
+
+
+def _usable_shapes(shapes: Any, node: yaml.Node | None) -> tuple[dict[str, Any], list[Problem]]:
+    """The shapes file itself: a mapping of file names to JSON Schemas (else nothing is checked)."""
+    files = shapes.get("files") if isinstance(shapes, dict) else None
+    if not isinstance(files, dict) or not files:
+        where = "files" if isinstance(shapes, dict) else "(the whole file)"
+        found = files if isinstance(shapes, dict) else shapes
+        return {}, [_at(SHAPES, _node_line(node, iter(["files"])), "wrong-shape", where=where, value=_shown(found),
+                        expected="object", rule="type")]
+    defs = shapes.get("$defs") or {}
+    usable: dict[str, Any] = {}
     problems: list[Problem] = []
-    defs = shapes.get("$defs", {})
-    for rel, shape in (shapes.get("files") or {}).items():
-        value, node, bad = _load(data, rel)
-        if bad is not None:
-            problems.append(bad)
+    for name, shape in files.items():
+        try:
+            Draft202012Validator.check_schema({**shape, "$defs": defs} if isinstance(shape, dict) else shape)
+        except SchemaError as err:
+            where = "/".join(["files", str(name), *map(str, err.absolute_path)])
+            problems.append(_at(SHAPES, _node_line(node, iter(["files", name, *err.absolute_path])), "invalid-schema",
+                                where=where, what=err.message[:200]))
             continue
-        if data.bytes(rel) is None:
-            problems.append(_at(rel, 1, "missing-file"))
-            continue
-        if value is None:
-            continue  # empty: its readers use their defaults
-        validator = Draft202012Validator({**shape, "$defs": defs})
-        error = next(iter(sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))), None)
-        if error is not None:
-            problems.append(_shape_problem(rel, node, error))
-        elif rel.startswith("data/ui/") and isinstance(value, dict) and isinstance(value.get("en"), dict):
-            problems += _same_keys(rel, node, value)
+        usable[str(name)] = {**shape, "$defs": defs} if isinstance(shape, dict) else shape
+    return usable, problems
+
+
+def check_shapes(data: DataFiles, shapes: Any, shapes_node: yaml.Node | None = None) -> list[Problem]:
+    usable, problems = _usable_shapes(shapes, shapes_node)
+    for name, shape in usable.items():
+        optional = isinstance(shape, dict) and shape.get("x-optional") is True
+        for rel in _matching(data, name):
+            problems += _check_file(data, rel, shape, optional)
     return problems
+
+
+def _check_file(data: DataFiles, rel: str, shape: Any, optional: bool) -> list[Problem]:
+    value, node, bad = _load(data, rel)
+    if bad is not None:
+        return [bad]
+    if data.bytes(rel) is None:
+        return [] if optional else [_at(rel, 1, "missing-file")]
+    validator = Draft202012Validator(shape)
+    if value is None:  # empty: fine when its readers have defaults for everything
+        return [_at(rel, 1, "empty-file")] if next(validator.iter_errors({}), None) is not None else []
+    error = next(iter(sorted(validator.iter_errors(value), key=lambda e: [str(p) for p in e.absolute_path])), None)
+    if error is not None:
+        return [_shape_problem(rel, node, error)]
+    if rel.startswith("data/ui/") and isinstance(value, dict) and isinstance(value.get("en"), dict):
+        return _same_keys(rel, node, value)
+    return []
 
 
 def _same_keys(rel: str, node: yaml.Node | None, value: dict[str, Any]) -> list[Problem]:
@@ -158,6 +192,57 @@ def check_schemas(data: DataFiles) -> list[Problem]:
 def check(model: BuildModel) -> list[Problem]:
     data = model.data
     problems = [bad for rel in TEXT_FILES if (bad := _undecodable(data, rel)) is not None]
-    shapes, _, bad = _load(data, SHAPES)
-    problems += [bad] if bad is not None else check_shapes(data, shapes if isinstance(shapes, dict) else {})
-    return problems + check_schemas(data)
+    shapes, node, bad = _load(data, SHAPES)
+    if bad is None and data.bytes(SHAPES) is None:
+        bad = _at(SHAPES, 1, "missing-file")
+    problems += [bad] if bad is not None else check_shapes(data, shapes, node)
+    problems += check_schemas(data)
+    if problems:  # the references below are only followed in files that read and have their shape
+        # One problem per place (a schema file of the wrong shape fails both its shape and JSON Schema).
+        return list({(p.path, p.line): p for p in reversed(problems)}.values())[::-1]
+    return check_references(data)
+
+
+def _walk(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """Every mapping in a schema with its path (schemas are shallow: their depth is bounded on reading)."""
+    if isinstance(value, dict):
+        yield path, value
+        for key, item in value.items():
+            yield from _walk(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
+
+
+def check_references(data: DataFiles) -> list[Problem]:
+    """Every '$ref' in a schema names a definition that exists, and every 'x-vocabulary' a vocabulary.
+
+    A content schema's references are filled in from _common.yml's $defs (kb.sources.schemas), the
+    other '_' files' from their own; anything else (another file, an address) would be looked up
+    while validating, which fails with a traceback, or fetched from the network.
+    """
+    problems: list[Problem] = []
+    common = data.yaml(f"{SCHEMA_DIR}/_common.yml") or {}
+    common_defs = common.get("$defs") or {}
+    vocabularies = data.vocabularies
+    folder = data.root / SCHEMA_DIR
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        rel = path.relative_to(data.root).as_posix()
+        if path.stem == "_data-files":
+            continue
+        value, node = data.yaml(rel), data.node(rel)
+        own = path.stem.startswith("_") and path.stem != "_common"
+        defs = (value.get("$defs") or {}) if own and isinstance(value, dict) else common_defs
+        prefixes = ("#/$defs/",) if own else ("#/$defs/", "_common.yml#/$defs/")
+        for where, mapping in _walk(value):
+            ref = mapping.get("$ref")
+            if ref is not None:
+                name = next((str(ref)[len(p):] for p in prefixes if str(ref).startswith(p)), None)
+                if name is None or name not in defs:
+                    problems.append(_at(rel, _node_line(node, iter([*where, "$ref"])), "unknown-ref", ref=str(ref),
+                                        known=", ".join(sorted(map(str, defs))) or "-"))
+            vocabulary = mapping.get("x-vocabulary")
+            if vocabulary is not None and vocabulary not in vocabularies:
+                problems.append(_at(rel, _node_line(node, iter([*where, "x-vocabulary"])), "unknown-vocabulary",
+                                    name=str(vocabulary), known=", ".join(sorted(vocabularies)) or "-"))
+    return problems

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 import nh3
-import yaml
 from markdown import Markdown
 from selectolax.lexbor import LexborHTMLParser
 
+from kb.core import yamlload
 from kb.core.messages import Message, Param, msg
 from kb.core.problem import Problem, problem, rule_message
 from kb.markdown.complexity import code_ranges, too_deep
@@ -98,8 +98,7 @@ def policy_from_data(raw: dict[str, Any]) -> Policy:
 
 
 def load_policy(path: Path) -> Policy:
-    with path.open(encoding="utf-8") as fh:
-        return policy_from_data(yaml.safe_load(fh))
+    return policy_from_data(yamlload.safe_load(path.read_text(encoding="utf-8")))
 
 
 # --- URLs --------------------------------------------------------------------------------------

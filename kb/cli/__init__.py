@@ -13,7 +13,7 @@ from kb.cli.contributor_docs import add_rules_command
 from kb.cli.parity import add_parity_command, add_translations_command
 from kb.cli.scaffold import add_new_command
 from kb.cli.urls import add_urls_command
-from kb.core.messages import BrokenCatalogue, Lang, text
+from kb.core.messages import BrokenCatalogue, Lang, MissingMessage, text
 from kb.core.problem import has_errors
 
 
@@ -102,4 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except BrokenCatalogue as broken:  # the rules or messages themselves: said in both languages
         print(broken, file=sys.stderr)
+        return 2
+    except MissingMessage as missing:  # a message deleted or its {values} changed in data/messages.yml
+        print(missing.report(), file=sys.stderr)
         return 2

@@ -83,17 +83,20 @@ class BrokenCatalogue(Exception):
     """data/messages.yml or data/rules.yml cannot be read: nothing can be reported in words, so this
     says so in both languages itself (the command line and the build print it, never a traceback)."""
 
-    def __init__(self, path: Path, err: BaseException) -> None:
+    def __init__(self, path: Path, err: BaseException, line: int | None = None) -> None:
         mark = getattr(err, "problem_mark", None)
         self.path = path
-        self.line = mark.line + 1 if mark is not None else 1
+        self.line = line or (mark.line + 1 if mark is not None else 1)
+        if isinstance(err, UnicodeDecodeError):
+            self.line = err.object[: err.start].count(b"\n") + 1
         self.detail = str(getattr(err, "problem", None) or err) or type(err).__name__
         shown = f"data/{path.name}"
+        # The rule's id and name are written here, not read: the file that holds them is what is broken.
         super().__init__(
-            f"{shown}:{self.line}: error: the file cannot be read ({self.detail}); the checks cannot say anything "
-            f"without it. Restore it from git (git checkout -- {shown}) and make your change again.\n"
-            f"{shown}:{self.line}: gwall: ni ellir darllen y ffeil ({self.detail}); ni all y gwiriadau ddweud dim "
-            f"hebddi. Adferwch hi o git (git checkout -- {shown}) a gwnewch eich newid eto."
+            f"{shown}:{self.line}: error KB107 data-file: the file cannot be read ({self.detail}); the checks cannot "
+            f"say anything without it. Restore it from git (git checkout -- {shown}) and make your change again.\n"
+            f"{shown}:{self.line}: gwall KB107 data-file: ni ellir darllen y ffeil ({self.detail}); ni all y gwiriadau "
+            f"ddweud dim hebddi. Adferwch hi o git (git checkout -- {shown}) a gwnewch eich newid eto."
         )
 
 
@@ -106,15 +109,30 @@ def read_catalogue_file(path: Path) -> Any:
         raise BrokenCatalogue(path, err) from None
 
 
+def _line_of(path: Path, group: str, name: str) -> int:
+    """The line of ``name:`` under ``group:`` in a catalogue file (1 when it cannot be found)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"{group}:")), 0)
+    return next((i + 1 for i in range(start, len(lines)) if lines[i].strip().startswith(f"{name}:")), start + 1)
+
+
 @lru_cache(maxsize=4)
 def _load(path: Path) -> dict[str, Entry]:
-    raw = read_catalogue_file(path) or {}
+    raw = read_catalogue_file(path)
+    if not raw:
+        raise BrokenCatalogue(path, ValueError("the file is empty"))
     out: dict[str, Entry] = {}
     try:
         for group, messages in raw.items():
             for name, spec in (messages or {}).items():
                 fix = spec.get("fix") or {}
                 key = f"{group}.{name}"
+                # Every message in both languages, here rather than as a traceback where it is shown.
+                lacking: list[str] = [lang for lang in LANGS if not isinstance(spec.get(lang), str)]
+                lacking += [f"fix: {lang}" for lang in LANGS if fix and not isinstance(fix.get(lang), str)]
+                if lacking:
+                    what = ValueError(f"the message '{name}' under '{group}' has no text for {', '.join(lacking)}")
+                    raise BrokenCatalogue(path, what, _line_of(path, str(group), str(name)))
                 out[key] = Entry(
                     key,
                     {lang: str(spec[lang]) for lang in LANGS if lang in spec},
@@ -132,6 +150,16 @@ def catalogue() -> dict[str, Entry]:
 
 class MissingMessage(KeyError):
     """A developer's mistake (the tests catch it): a message the catalogue does not have."""
+
+    def report(self) -> str:
+        """The mistake as a problem line of data/messages.yml in both languages (no traceback)."""
+        what = self.args[0] if self.args else ""
+        return (
+            f"data/messages.yml:1: error KB107 data-file: {what} Or restore the file from git "
+            "(git checkout -- data/messages.yml).\n"
+            f"data/messages.yml:1: gwall KB107 data-file: {what} Neu adferwch y ffeil o git "
+            "(git checkout -- data/messages.yml)."
+        )
 
 
 def entry(key: str) -> Entry:

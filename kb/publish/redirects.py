@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from kb.core import yamlload
 from kb.core.problem import Problem, problem
 from kb.core.yamlload import yaml_error_message
 from kb.publish.csp import REDIRECT_POLICY, REFERRER_POLICY, policy_text
@@ -70,7 +71,7 @@ def load_redirects(site: Site, text: str | None, node: yaml.Node | None = None) 
     if text is None:
         return [], []
     try:
-        node = node if node is not None else yaml.compose(text)
+        node = node if node is not None else yamlload.compose(text)  # bounded: no alias, tag or deep nesting
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         return [], [

@@ -28,11 +28,12 @@ def _inline(node: Any, common: dict[str, Any], vocabs: dict[str, Vocabulary]) ->
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith(f"{COMMON}#/$defs/"):
             name = ref.split("/")[-1]
-            merged = {**copy.deepcopy(common[name]), **{k: v for k, v in node.items() if k != "$ref"}}
+            # An unknown name is reported by the data-file check (KB107 unknown-ref) before this is used.
+            merged = {**copy.deepcopy(common.get(name) or {}), **{k: v for k, v in node.items() if k != "$ref"}}
             return _inline(merged, common, vocabs)
         if isinstance(ref, str) and ref.startswith("#/$defs/"):
             name = ref.split("/")[-1]
-            return _inline(copy.deepcopy(common[name]), common, vocabs)
+            return _inline(copy.deepcopy(common.get(name) or {}), common, vocabs)
         out = {k: _inline(v, common, vocabs) for k, v in node.items()}
         vocab_name = out.get("x-vocabulary")
         if isinstance(vocab_name, str) and vocab_name in vocabs:
@@ -60,11 +61,14 @@ def read_schema_sources(root: Path, read: Callable[[str], str | None] | None = N
         return found if found is not None else path.read_text(encoding="utf-8")
 
     common_raw = yamlload.safe_load(text(folder / COMMON)) or {}
+    common_raw = common_raw if isinstance(common_raw, dict) else {}
     types: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.yml")):
         if not path.name.startswith("_"):
-            types[path.stem] = yamlload.safe_load(text(path)) or {}
-    return SchemaSources(common_raw.get("$defs", {}), types)
+            raw = yamlload.safe_load(text(path)) or {}
+            types[path.stem] = raw if isinstance(raw, dict) else {}
+    defs = common_raw.get("$defs")
+    return SchemaSources(defs if isinstance(defs, dict) else {}, types)
 
 
 def inline_schemas(sources: SchemaSources, vocabs: dict[str, Vocabulary]) -> dict[str, dict[str, Any]]:

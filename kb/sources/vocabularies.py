@@ -84,11 +84,13 @@ def _vocabulary(raw: Any) -> Vocabulary | None:
             str(t.get("cy", "")),
             tuple(str(a) for a in t.get("also") or ()) if isinstance(t.get("also"), list) else (),
         )
-        for t in raw.get("terms") or []
+        for t in (raw["terms"] if isinstance(raw.get("terms"), list) else [])
         if isinstance(t, dict)
     )
-    label = raw.get("label", {})
-    return Vocabulary(raw["name"], label.get("en", raw["name"]), label.get("cy", raw["name"]), terms)
+    name = str(raw["name"])
+    label = raw.get("label")
+    label = label if isinstance(label, dict) else {}
+    return Vocabulary(name, str(label.get("en", name)), str(label.get("cy", name)), terms)
 
 
 # A term id goes into addresses, query strings, data attributes and file names: plain ASCII words
@@ -99,10 +101,14 @@ TERM_ID = re.compile(r"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$")
 def _term_problems(node: yaml.Node | None, rel: str) -> list[Problem]:
     """Every term has a unique id, both an English and a Welsh label, and other names as a list."""
     problems: list[Problem] = []
-    terms_node = next((v for k, v in getattr(node, "value", []) if getattr(k, "value", None) == "terms"), None)
+    if not isinstance(node, yaml.MappingNode):
+        return problems  # not a vocabulary at all: the data-file check (KB107) says so
+    terms_node = next((v for k, v in node.value if getattr(k, "value", None) == "terms"), None)
     seen: set[str] = set()
-    for item in getattr(terms_node, "value", []):
-        fields = {k.value: v for k, v in getattr(item, "value", []) if isinstance(k, yaml.ScalarNode)}
+    for item in terms_node.value if isinstance(terms_node, yaml.SequenceNode) else []:
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        fields = {k.value: v for k, v in item.value if isinstance(k, yaml.ScalarNode)}
         line = item.start_mark.line + 1
         term_id = getattr(fields.get("id"), "value", None)
         for lang in ("id", "en", "cy"):
@@ -148,6 +154,8 @@ def read_vocabularies(
                 problem("vocabulary", rel, (mark.line + 1) if mark else 1, "file-invalid-yaml", what=yaml_error_message(err))
             )
             continue
+        except UnicodeDecodeError:
+            continue  # the data-file check (KB107) reports it at its line
         problems.extend(_term_problems(node, rel))
         vocab = _vocabulary(raw)
         if vocab is not None:
