@@ -44,7 +44,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kb.built.merge import OUTLINES, fill_anchor_pairs, merge_language, write_outlines
-from kb.built.staging import BuildBusy, BuildLock, Holder, Staging, stages
+from kb.built.staging import BuildBusy, BuildLock, Holder, Staging, discard, stages
 from kb.built.workers import Background, ChildCommand, record_line, usable_cores
 from kb.core.messages import lang_from_env, text
 from kb.core.problem import Problem
@@ -174,6 +174,16 @@ def never_strict(config: MkDocsConfig) -> bool:
         if isinstance(handler, CountHandler):
             logger.removeHandler(handler)
     return was_strict
+
+
+def empty_preview_output(config: MkDocsConfig) -> None:
+    """Preview, before a rebuild: the previous output moves aside in one rename and is deleted by a
+    process of its own (kb.built.staging.discard). MkDocs empties the folder right after on_pre_build,
+    file by file (a second or more on a busy disk), while its server holds every request."""
+    site = Path(config.site_dir)
+    if is_preview() and site.is_dir() and any(site.iterdir()):
+        discard(site, site)
+        site.mkdir(exist_ok=True)
 
 
 def session(config: MkDocsConfig) -> Session:

@@ -15,6 +15,11 @@ from kb.publish.preview import RELOAD_SCRIPT, problems_banner, reload_script, wi
 from kb.sources.content import SourcePage
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    if bridge.is_preview() and bridge.is_outer_pass(config):
+        bridge.empty_preview_output(config)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A banner with the problems of this page's file and of its other language's (hooks/content_checks.py)."""
     if not bridge.is_preview():

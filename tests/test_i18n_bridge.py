@@ -2,6 +2,7 @@
 
 import logging
 import sys
+import time
 from pathlib import Path
 
 from fixture_pages import minimal_site
@@ -113,3 +114,22 @@ def test_the_preview_stops_the_strict_warning_counter_mkdocs_added(tmp_path):
         assert bridge.never_strict(cfg) is False
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
+
+
+def test_the_preview_sets_its_previous_output_aside_in_one_step(tmp_path):
+    cfg = _config(tmp_path)
+    site = Path(cfg.site_dir)
+    (site / "cy" / "guides").mkdir(parents=True)
+    (site / "cy" / "guides" / "index.html").write_text("<p>tŷ</p>", encoding="utf-8")
+    bridge.empty_preview_output(cfg)  # a build: MkDocs cleans it as always
+    assert (site / "cy" / "guides" / "index.html").is_file()
+    bridge.remember_command("serve", False)
+    try:
+        bridge.empty_preview_output(cfg)
+    finally:
+        bridge.remember_command("build", False)
+    assert site.is_dir() and list(site.iterdir()) == []
+    deadline = time.monotonic() + 30  # deleted by a process of its own, not waited for
+    while list(tmp_path.glob(".site.trash-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(tmp_path.glob(".site.trash-*")) == []
