@@ -179,6 +179,24 @@ def test_every_missing_or_unticked_answer_is_named_at_its_line_in_welsh(repo: Pa
     assert not (repo / "case_studies" / CY_ID).exists()
 
 
+def test_every_problem_at_once_and_each_mistake_once(repo: Path) -> None:
+    body = with_answer(sample("en"), "Summary", "_No response_")  # the form's problem (KB145) ...
+    body = with_answer(body, "Title", "Café <em>trwsio</em>")  # ... and a value's (KB100), in one run
+    body = with_answer(body, "Sources", "https://www.example.org/not-yet-listed")  # KB146, not also KB001
+    body = re.sub(r"### Status\n\n.*?\n\n", "", body, flags=re.S)  # missing: KB145, not also KB001/KB003
+    result = from_issue(repo, body)
+    assert sorted(problems_of(result.stdout)) == sorted([
+        (1, "KB145"),
+        (line_of(body, "Café <em>"), "KB100"),
+        (line_of(body, "### Summary"), "KB145"),
+        (line_of(body, "https://www.example.org/not-yet"), "KB146"),
+    ]), result.stdout
+    assert not any((repo / "case_studies").glob("cafe-*"))
+    # An empty title is one problem, not also 'no id can be made from it'.
+    untitled = from_issue(repo, with_answer(sample("en"), "Title", "_No response_"))
+    assert problems_of(untitled.stdout) == [(line_of(sample("en"), "### Title"), "KB145")]
+
+
 def test_a_question_asked_twice_is_refused_not_guessed(repo: Path) -> None:
     body = sample("en")
     story = "Our story.\n\n### Sources\n\nhttps://www.example.org/not-a-source"

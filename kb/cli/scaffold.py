@@ -29,7 +29,7 @@ from kb.core.messages import Lang, Message, msg, text
 from kb.core.problem import Problem, has_errors, sort_problems
 from kb.model import load_model
 from kb.sources.content import CASE_STUDIES_DIR
-from kb.sources.issue_case_study import Draft, draft_case_study, id_problem, render
+from kb.sources.issue_case_study import NO_LINE, Draft, draft_case_study, id_problem, render
 from kb.sources.issue_form import MAX_ISSUE_CHARS, IssueForm, parse_issue_body, unreadable
 
 TEMPLATE_DIR = "_template"
@@ -117,11 +117,11 @@ def read_issue(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     return text_, []
 
 
-def _at_issue(p: Problem, folder: str, draft: Draft, shown: str) -> Problem:
-    """A problem the checks found in the written file, moved to the issue line it came from."""
-    if not p.path.startswith(folder + "/"):
-        return p
-    return dataclasses.replace(p, path=shown, line=draft.origins.get(p.line, 1))
+def _at_issue(p: Problem, draft: Draft, shown: str) -> tuple[int, Problem]:
+    """A problem the checks found in the written file, moved to the issue line it came from (line 1
+    when it comes from none), with that line (NO_LINE when none)."""
+    origin = draft.origins.get(p.line, NO_LINE)
+    return origin, dataclasses.replace(p, path=shown, line=max(1, origin))
 
 
 def new_case_study_from_issue(
@@ -143,19 +143,37 @@ def new_case_study_from_issue(
         problems.append(id_problem(shown, title_line, "reserved", id=draft.case_id))
     elif draft.case_id and folder.exists():
         problems.append(id_problem(shown, title_line, "taken", id=draft.case_id, folder=rel))
-    if has_errors(problems):
+    if not draft.id_usable or draft.case_id in RESERVED_IDS or folder.exists():
         return FromIssue(form, None, sort_problems(problems))
+    # Every problem at once: the values are checked even when the form has problems of its own,
+    # by the same checks as a hand-written case study, on the repository with the file in it.
     template = (template_dir(root) / f"{draft.lang}.md").read_text(encoding="utf-8")
     folder.mkdir(parents=True)
     target = folder / f"{draft.lang}.md"
-    target.write_text(render(draft, template), encoding="utf-8")
-    # The same checks as for a hand-written case study, on the repository with it.
-    _, found = check_root(root)
-    problems += [_at_issue(p, rel, draft, shown) for p in found if p.path.startswith(rel + "/")]
-    if has_errors(problems):
-        shutil.rmtree(folder)
-        return FromIssue(form, None, sort_problems(problems))
-    return FromIssue(form, Created(folder, (target,)), sort_problems(problems))
+    keep = False
+    try:
+        target.write_text(render(draft, template), encoding="utf-8")
+        _, found = check_root(root)
+        problems += _checked(problems, [_at_issue(p, draft, shown) for p in found if p.path.startswith(rel + "/")], form)
+        keep = not has_errors(problems)
+    finally:
+        if not keep:
+            shutil.rmtree(folder)
+    return FromIssue(form, Created(folder, (target,)) if keep else None, sort_problems(problems))
+
+
+def _checked(earlier: list[Problem], found: list[tuple[int, Problem]], form: IssueForm) -> list[Problem]:
+    """The checks' problems, without the consequences of a problem the form already has (one
+    mistake, one problem): nothing more about a question already faulted, and nothing at no line
+    of the issue (a question left out gives an empty field)."""
+    if not has_errors(earlier):
+        return [p for _, p in found]
+    out = []
+    for origin, p in found:
+        asked = form.field_at(origin) if origin != NO_LINE else None
+        if asked is not None and asked.id not in form.faulted:
+            out.append(p)
+    return out
 
 
 def issue_comment(result: FromIssue) -> str:

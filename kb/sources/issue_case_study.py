@@ -35,6 +35,7 @@ RULES = ("issue-form-source", "issue-form-id")
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_PIECES = 4
+NO_LINE = 0  # a line of the file that comes from no line of the issue (the template, today's date)
 MAX_ID = 60  # a made-up id stays readable in an address; the schema allows 80 for a chosen one
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _OPTION = re.compile(r"^(?P<label>.*?)\s*\(\s*(?P<id>[A-Za-z0-9][A-Za-z0-9.-]*)\s*\)\s*$")
@@ -51,10 +52,11 @@ class Draft:
     case_id: str
     lang: Lang
     meta: dict[str, Any]
-    # front-matter key -> issue lines (one per list item for lists written one per line)
+    # front-matter key -> issue lines (one per list item for lists written one per line; NO_LINE if none)
     meta_lines: dict[str, list[int]]
     body: list[tuple[int, str]]  # (issue line, Markdown line)
     problems: list[Problem] = field(default_factory=list)
+    id_usable: bool = True  # a folder may be named after it
     origins: dict[int, int] = field(default_factory=dict)
 
 
@@ -184,15 +186,16 @@ def draft_case_study(
 
     def line_of(fid: str) -> int:
         answer = answers.get(fid)
-        return answer.first_line if answer else 1
+        return answer.first_line if answer else NO_LINE
 
     made_id = case_id if case_id is not None else slug(title)
     meta["id"] = made_id
     meta_lines["id"] = [line_of("title")]
     if not made_id:
-        problems.append(problem("issue-form-id", form.path, line_of("title"), "no-id", title=title))
+        if title:  # no title at all is the form's problem (a required answer), not a second one here
+            problems.append(problem("issue-form-id", form.path, line_of("title"), "no-id", title=title))
     elif not ID_PATTERN.match(made_id) or len(made_id) > 80:
-        problems.append(problem("issue-form-id", form.path, 1, "bad-id", id=made_id))
+        problems.append(problem("issue-form-id", form.path, 1, "bad-id", id=made_id))  # given, not made
     meta["type"] = "case-study"
     for f in FORM_FIELDS:
         answer = answers.get(f.id)
@@ -219,12 +222,14 @@ def draft_case_study(
             meta_lines[f.id] = [line_of(f.id)]
         if f.id == "involved":
             meta["methods"] = []  # not asked: the reviewer adds any method that fits
-            meta_lines["methods"] = [1]
+            meta_lines["methods"] = [NO_LINE]
         if f.id == "what_learned":
             sources = answers.get("sources")
             if sources is not None:
                 ids, lines, source_problems = resolve_sources(sources, bib, form.path)
                 problems.extend(source_problems)
+                if source_problems:
+                    form.faulted.add("sources")
             else:
                 ids, lines = [], []
             meta["sources"] = ids
@@ -234,11 +239,12 @@ def draft_case_study(
     meta["updated"] = date
     meta["translation"] = {"pending": date}
     for key in ("submitted", "updated", "translation"):
-        meta_lines[key] = [1]
+        meta_lines[key] = [NO_LINE]
     story = answers.get("story")
     body = [(line_of("title"), f"# {markdown_text(title)}"), (line_of("title"), "")]
     body += story_headings_below_title(story.numbered()) if story else []
-    return Draft(made_id, lang, meta, meta_lines, body, problems)
+    usable = bool(made_id) and bool(ID_PATTERN.match(made_id)) and len(made_id) <= 80
+    return Draft(made_id, lang, meta, meta_lines, body, problems, id_usable=usable)
 
 
 _ATX = re.compile(r"^(?P<marks>#{1,6})(?=[ \t]|$)")
@@ -289,11 +295,11 @@ def render(draft: Draft, template: str) -> str:
     out: list[tuple[int, str]] = []
     written: set[str] = set()
     i = 1  # after the opening '---'
-    out.append((1, "---"))
+    out.append((NO_LINE, "---"))
     while i < len(lines) and lines[i].rstrip() != "---":
         m = _TEMPLATE_KEY.match(lines[i])
         if m is None:
-            out.append((1, lines[i]))  # a comment or a blank line
+            out.append((NO_LINE, lines[i]))  # a comment or a blank line
             i += 1
             continue
         key = m.group("key")
@@ -306,7 +312,7 @@ def render(draft: Draft, template: str) -> str:
     for key in draft.meta:
         if key not in written:
             out.extend(_lines_for(draft, key))
-    out.append((1, "---"))
+    out.append((NO_LINE, "---"))
     out.extend(draft.body)
     draft.origins = {n: origin for n, (origin, _) in enumerate(out, start=1)}
     return "\n".join(text for _, text in out) + "\n"
@@ -314,7 +320,7 @@ def render(draft: Draft, template: str) -> str:
 
 def _lines_for(draft: Draft, key: str) -> list[tuple[int, str]]:
     dumped = _dump(key, draft.meta[key])
-    origins = draft.meta_lines.get(key) or [1]
+    origins = draft.meta_lines.get(key) or [NO_LINE]
     if isinstance(draft.meta[key], list) and len(dumped) == len(origins) + 1:
         # 'key:' then one '- item' line per item: each item at its own line of the issue
         return [(origins[0], dumped[0])] + list(zip(origins, dumped[1:], strict=True))

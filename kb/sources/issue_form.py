@@ -164,6 +164,9 @@ class IssueForm:
     lang: Lang | None = None
     answers: dict[str, Answer] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Questions with a problem of their own here (unanswered, missing, asked twice): what the
+    # checks then say about their field is a consequence, not a second mistake.
+    faulted: set[str] = field(default_factory=set)
 
     def answer(self, field_id: str) -> Answer | None:
         return self.answers.get(field_id)
@@ -255,6 +258,7 @@ def parse_issue_body(text: str, path: str) -> IssueForm:
                 problem("issue-form", path, line_no, "heading-twice", label=_label(fid), first=seen[fid])
             )
             form.answers.pop(fid, None)
+            form.faulted.add(fid)
             continue
         seen[fid] = line_no
         skipped, answer_lines = _trim(lines[i + 1 : end])
@@ -269,8 +273,10 @@ def parse_issue_body(text: str, path: str) -> IssueForm:
         if answer is None:
             if f.required:
                 form.problems.append(problem("issue-form", path, 1, "question-missing", label=f.label))
+                form.faulted.add(f.id)
         elif answer.empty and f.required:
             form.problems.append(problem("issue-form", path, answer.heading_line, "answer-missing", label=f.label))
+            form.faulted.add(f.id)
     form.problems.extend(_confirmations(form))
     return form
 
