@@ -166,3 +166,19 @@ def test_a_resources_area_and_sector_link_to_the_filtered_list_which_keeps_its_f
         page.select_option("#kb-res-filter-sector", "health")
         assert "sector=health" in page.url and page.locator(".kb-resource-card:visible").count() == 1
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("prefix", "count"), [("", "Showing 1 of 3 resources."), ("/cy", "Yn dangos 1 o 3 adnodd.")])
+def test_a_printed_filtered_list_says_it_shows_only_part(base_url: str, tmp_path: Path, prefix: str, count: str) -> None:
+    from pypdf import PdfReader
+
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base_url}{prefix}/resources/?kind=toolkit")
+        page.locator(".kb-resource-card:visible").first.wait_for()
+        page.emulate_media(media="print")
+        assert page.locator(".kb-cs-filters").is_hidden()
+        page.pdf(path=str(tmp_path / "list.pdf"), format="A4")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(tmp_path / "list.pdf")).pages)
+    assert count in text and "Fixture resource 2" in text and "Fixture resource 1" not in text
