@@ -245,7 +245,7 @@ def test_a_missing_welsh_address_gets_the_whole_page_in_welsh_at_the_same_addres
         assert page.locator("[data-kb-not-found] section").count() == 1
         assert "Page not found" not in page.inner_text("body")
         page.fill("#kb-search-input", "cymuned")
-        expect(page.locator("[data-kb-search-status]")).to_contain_text("canlyniad")
+        expect(page.locator("[data-kb-search-status]")).to_contain_text("canlyniad", timeout=20000)
         assert all("/cy/" in h for h in page.eval_on_selector_all("a.kb-search__link", "els => els.map(e => e.href)"))
         assert errors == []
     finally:

@@ -288,6 +288,9 @@ class SearchBox {
     this.results = [];
     this.shown = 0;
     this.bind();
+    // Words typed before this script ran (a slow connection; the 404 page that becomes the page of
+    // the reader's language) are searched now instead of waiting for another key.
+    if (this.hasQuery() && document.activeElement === this.input) this.search();
   }
 
   load() {
