@@ -128,3 +128,106 @@ def test_a_link_title_cannot_break_out_of_its_attribute(tmp_path):
     link = next(a for a in page.css("a") if a.attributes.get("href") == "https://example.org")
     assert set(link.attributes) == {"href", "title"} and link.attributes["title"] == 't\\" onmouseover=\\"alert(1)'
     assert not any("onmouseover" in name for node in page.css("*") for name in node.attributes)
+
+
+# --- The third attack (names, addresses and keys the theme reads) ----------------------------------
+
+GUIDE_EN, GUIDE_CY = "docs/guides/community.md", "docs_cy/guides/community.md"
+
+
+def _pair(files: dict[str, str | bytes], rel_en: str, page_id: str) -> None:
+    """A copy of the fixture guide, in both languages, at ``rel_en`` with its own id."""
+    for tree, source in (("docs/", GUIDE_EN), ("docs_cy/", GUIDE_CY)):
+        text = str(files[source]).replace("id: community", f"id: {page_id}")
+        files[tree + rel_en.removeprefix("docs/")] = text
+
+
+# Got through before: the check passed and the strict build failed half-way with a misleading
+# "missing-output ... add the translation", or (capitals) would overwrite another page's folder on a
+# case-insensitive disk or server.
+PAGE_NAMES = [
+    ("capitals", "docs/guides/Community-Two.md", "Community-Two"),
+    ("capital folder", "docs/Guides/x.md", "Guides"),
+    ("space", "docs/guides/a b.md", "a b"),
+    ("line break", "docs/guides/a\nb.md", "a\nb"),
+    ("combining accent (NFD)", "docs/guides/gw\u0302yl.md", "gw\u0302yl"),
+    ("Welsh letter", "docs/guides/gŵyl.md", "gŵyl"),
+    ("Cyrillic look-alike", "docs/guides/\u0441ymuned.md", "\u0441ymuned"),
+    ("hash", "docs/guides/a#b.md", "a#b"),
+    ("percent-encoded slash", "docs/guides/a%2fb.md", "a%2fb"),
+    ("question mark", "docs/guides/a?b.md", "a?b"),
+    ("angle brackets", "docs/guides/a<b>.md", "a<b>"),
+    ("quotes", "docs/guides/a\"b'.md", "a\"b'"),
+]
+
+
+@pytest.mark.parametrize(("name", "rel", "bad"), PAGE_NAMES, ids=[p[0] for p in PAGE_NAMES])
+def test_a_page_name_that_is_not_a_plain_address_is_refused(tmp_path, name, rel, bad):
+    files: dict[str, str | bytes] = dict(minimal_site())
+    _pair(files, rel, "another-guide")
+    problems = check_root(make_site(tmp_path, files))[1]
+    found = {(p.path, p.line) for p in problems if p.rule_name == "page-name"}
+    cy = "docs_cy/" + rel.removeprefix("docs/")
+    assert found == {(rel, 1), (cy, 1)}, [p.format() for p in problems]
+    assert f"'{bad}'" in next(p for p in problems if p.rule_name == "page-name").message
+
+
+# Redirect sources written to escape, or to land on a page's folder on a case-insensitive server.
+REDIRECTS = [
+    ("percent-encoded dots", "'%2e%2e/%2e%2e/%2e%2e/tmp/kb-escape/': community", "redirects-file"),
+    ("percent-encoded slash", "'..%2f..%2ftmp/kb-escape/': community", "redirects-file"),
+    ("backslashes", "'..\\\\..\\\\tmp\\\\kb-escape/': community", "redirects-file"),
+    ("Unicode dots", "'\u2025/\uff0e\uff0e/tmp/': community", "redirects-file"),
+    ("query string", "'old/?x=1': community", "redirects-file"),
+    ("fragment", "'old#x/': community", "redirects-file"),
+    ("javascript: target", "'old/': 'javascript:alert(1)'", "redirect-target-missing"),
+    ("protocol-relative target", "'old/': '//evil.example/'", "redirect-target-missing"),
+    # Got through before: written as site/Guides/Community/index.html beside the page's folder.
+    ("a page's address in capitals", "'Guides/Community/': community", "redirect-over-page"),
+    ("the same source twice in two cases", "'old/': community\n'OLD/': community", "redirects-file"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "rule"), REDIRECTS, ids=[r[0] for r in REDIRECTS])
+def test_redirect_tricks_are_refused_at_their_line(tmp_path, name, line, rule):
+    files: dict[str, str | bytes] = dict(minimal_site())
+    files["data/redirects.yml"] = line + "\n"
+    found = _problems(make_site(tmp_path, files))
+    assert ("data/redirects.yml", line.count("\n") + 1, rule) in found, found
+
+
+# Front-matter keys Material for MkDocs or MkDocs itself would act on: a page's template, hiding the
+# navigation, leaving a page out of search, a redirect, an edit link. The schemas allow none of them.
+THEME_KEYS = [
+    "template: main.html",
+    "hide: [navigation, toc, footer]",
+    "extra: {analytics: x}",
+    "search: {exclude: true}",
+    "status: deprecated",
+    "icon: material/alert",
+    "description: x",
+    "robots: noindex",
+    "tags: [a]",
+    "redirect: https://evil.example/",
+    "canonical_url: https://evil.example/",
+    "edit_url: javascript:alert(1)",
+]
+
+
+@pytest.mark.parametrize("key", THEME_KEYS, ids=[k.split(":")[0] for k in THEME_KEYS])
+@pytest.mark.parametrize("rel", [GUIDE_EN, "case_studies/gwyl-gymunedol/en.md"], ids=["guide", "case-study"])
+def test_front_matter_that_the_theme_would_act_on_is_refused(tmp_path, key, rel):
+    files: dict[str, str | bytes] = dict(minimal_site())
+    files[rel] = str(files[rel]).replace("\ntype:", f"\n{key}\ntype:", 1)
+    found = _problems(make_site(tmp_path, files))
+    # An unknown field at its line; a case study's own 'status' field written twice at the second one.
+    assert (rel, 3, "front-matter-schema") in found or (key.startswith("status") and (rel, 14, "front-matter-yaml") in found), found
+
+
+def test_a_path_with_a_line_break_cannot_forge_a_problem_line(tmp_path):
+    """A folder name holding a line break and 'path:1: error': the text format shows it escaped."""
+    from kb.core.problem import problem
+
+    forged = "case_studies/x\ndocs/index.md:1: error KB001 forged/en.md"
+    shown = problem("encoding", forged, 3, "unreadable", error="x").format()
+    assert "\n" not in shown and shown.startswith("case_studies/x\\u000adocs/index.md:1")

@@ -6,6 +6,7 @@ the message's key and values, and is shown in English or Welsh when it is printe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -71,8 +72,13 @@ class Problem:
         return text(f"terms.{self.severity}", lang)
 
     def format(self, lang: Lang = "en") -> str:
-        """``path:line: error KBxxx rule-name: what is wrong. How to fix it.`` (Welsh: ``gwall``)."""
-        return f"{self.path}:{self.line}: {self.severity_word(lang)} {self.rule_id} {self.rule_name}: {self.text.full(lang)}"
+        """``path:line: error KBxxx rule-name: what is wrong. How to fix it.`` (Welsh: ``gwall``).
+
+        Always one line: a line break or other control character in a file name or a quoted value
+        is shown escaped, so no name can print a second, forged problem line.
+        """
+        line = f"{self.path}:{self.line}: {self.severity_word(lang)} {self.rule_id} {self.rule_name}: {self.text.full(lang)}"
+        return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
     def format_github(self, lang: Lang | Literal["both"] = "en") -> str:
         """A GitHub workflow command (annotation), escaped by GitHub's rules so no text can start another.
@@ -97,6 +103,10 @@ class Problem:
 
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.path, self.line, self.rule_id, self.message)
+
+
+# Line breaks, other control characters and the bidirectional overrides (they reorder the line shown).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _github_data(text: str) -> str:

@@ -84,6 +84,7 @@ def load_redirects(site: Site, text: str | None, node: yaml.Node | None = None) 
             problem("redirects-file", REDIRECTS_FILE, node.start_mark.line + 1, "not-lines")
         ]
     pages = _page_paths(site)
+    folded_pages = {path.casefold(): rel for path, rel in pages.items()}
     files = {a.rel: a for a in site.assets}
     ids = _ids(site)
     redirects: list[Redirect] = []
@@ -109,13 +110,16 @@ def load_redirects(site: Site, text: str | None, node: yaml.Node | None = None) 
                 reserved_problem(REDIRECTS_FILE, line, source, reserved, "redirect")
             )
             continue
-        if source in seen:
+        # Compared without case: on a case-insensitive disk or server (macOS, Windows, many hosts)
+        # 'Guides/X/' and 'guides/x/' are one folder, and the redirect page would replace the page.
+        if source.casefold() in seen:
             problems.append(problem("redirects-file", REDIRECTS_FILE, line, "twice", source=raw_key))
             continue
-        seen.add(source)
-        if source in pages:
+        seen.add(source.casefold())
+        page_at = pages.get(source) or folded_pages.get(source.casefold())
+        if page_at is not None:
             problems.append(
-                problem("redirect-over-page", REDIRECTS_FILE, line, "hides-page", source=source, page=_show_rel(site, pages[source]))
+                problem("redirect-over-page", REDIRECTS_FILE, line, "hides-page", source=source, page=_show_rel(site, page_at))
             )
             continue
         image = _file_at(source, files)

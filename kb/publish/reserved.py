@@ -21,7 +21,7 @@ from kb.publish.feeds import JSON_FEED_FILE, RSS_FILE
 from kb.sources.content import DEFAULT_LANG, LANGS, Site
 from kb.sources.urls import neutral_path, published_pages, with_lang
 
-RULES = ("reserved-address",)
+RULES = ("reserved-address", "page-name")
 
 # First path segment -> what the build publishes there, in English and Welsh (a value of the
 # KB105 messages in data/messages.yml, shown in the contributor's language).
@@ -123,14 +123,28 @@ def _clash_problem(path: str, line: int, address: str, hit: str, key: str) -> Pr
     return problem("reserved-address", path, line, key, address=address, hit=hit)
 
 
+# A page's folder and file names (docs/ and docs_cy/) are its address: lower-case letters a-z and
+# digits, joined by single hyphens. Anything else is a different address on a case-sensitive
+# server, one that is not written as it reads (spaces, '%', '#', '?', Unicode look-alikes and
+# combining accents), or a hidden folder MkDocs leaves out ('.well-known').
+_PAGE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def bad_page_name(rel: str) -> str | None:
+    """The first folder or file name of a page's path (docs-relative) that is not a plain address name."""
+    return next((s for s in rel.removesuffix(".md").split("/") if not _PAGE_NAME.match(s)), None)
+
+
 def page_problems(site: Site) -> list[Problem]:
-    """Each source page whose address lies where the build publishes its own files."""
+    """Each source page whose address lies where the build publishes its own files or, if not,
+    whose file or folder name is not a plain address (one problem for one mistake)."""
     problems: list[Problem] = []
     for page in site.pages:
         neutral = neutral_path(site, page.rel)
         what = reserved_by(neutral)
         if what is not None:
-            problems.append(
-                reserved_problem(page.path, 1, neutral, what, "page")
-            )
+            problems.append(reserved_problem(page.path, 1, neutral, what, "page"))
+        elif page.kind == "page" and (bad := bad_page_name(page.rel)) is not None:
+            # A case study's address is its id, checked with its front matter.
+            problems.append(problem("page-name", page.path, 1, "not-plain", name=bad))
     return problems
