@@ -231,3 +231,22 @@ def test_a_path_with_a_line_break_cannot_forge_a_problem_line(tmp_path):
     forged = "case_studies/x\ndocs/index.md:1: error KB001 forged/en.md"
     shown = problem("encoding", forged, 3, "unreadable", error="x").format()
     assert "\n" not in shown and shown.startswith("case_studies/x\\u000adocs/index.md:1")
+
+
+@pytest.mark.parametrize("fmt", ["github", "text"])
+def test_a_folder_named_to_forge_annotations_forges_none(tmp_path, capsys, fmt):
+    """A case-study folder and a page named with a line break and a workflow command, end to end."""
+    from fixture_pages import case_study
+
+    from kb.cli import main
+
+    files: dict[str, str | bytes] = dict(minimal_site())
+    files["case_studies/x\n::warning file=README.md,line=1::Injected/en.md"] = case_study("en")
+    files["docs/guides/a\n::error file=b,line=2::Forged.md"] = "x"
+    root = make_site(tmp_path, files)
+    assert main(["check", "--root", str(root), "--format", fmt]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert any("Injected" in line for line in lines) and any("Forged" in line for line in lines)
+    if fmt == "github":
+        assert all(line.startswith(("::error file=", "::warning file=")) for line in lines[:-1])
+    assert not [line for line in lines if line.startswith(("::warning file=README", "::error file=b,", "docs/index.md"))]
