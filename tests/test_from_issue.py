@@ -154,6 +154,11 @@ def test_a_blank_issue_is_not_a_form(repo: Path) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
     assert problems_of(result.stdout) == [(1, "KB145")]
     assert "error KB145 issue-form: this is not a filled case-study form" in result.stdout
+    # Which language the contributor reads is unknown: the comment says it in Welsh, then English.
+    comment = repo.parent / "comment.md"
+    from_issue(repo, "Helo, dyma'n prosiect ni.", "--comment", str(comment))
+    said = comment.read_text(encoding="utf-8")
+    assert said.index("Diolch am gynnig") < said.index("Thank you for proposing") and "gwall KB145" in said
     assert not (repo / "case_studies").exists() or not any((repo / "case_studies").glob("*/en.md"))
 
 

@@ -177,9 +177,15 @@ def _checked(earlier: list[Problem], found: list[tuple[int, Problem]], form: Iss
 
 
 def issue_comment(result: FromIssue) -> str:
-    """The comment the workflow posts on the issue, in the form's language. The problems quote
-    what the contributor wrote, so they are shown as code: no mention, link or markup in them works."""
-    lang = result.lang
+    """The comment the workflow posts on the issue, in the form's language (Welsh, then English,
+    when the issue is no form at all). The problems quote what the contributor wrote, so they are
+    shown as code: no mention, link or markup in them works."""
+    if result.form.lang is None:
+        return "\n---\n\n".join(_comment(result, lang) for lang in ("cy", "en"))
+    return _comment(result, result.form.lang)
+
+
+def _comment(result: FromIssue, lang: Lang) -> str:
     lines = []
     for p in result.problems:
         asked = result.form.field_at(p.line)
