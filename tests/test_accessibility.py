@@ -58,7 +58,7 @@ def open_template(page: Any, base_url: str, entry: dict[str, Any], lang: str) ->
     if entry.get("action") == "search":
         page.fill("#kb-search-input", entry["query"][lang])
         with contextlib.suppress(Exception):  # reported below as "not ready"
-            ready.first.wait_for(state="attached", timeout=10_000)
+            ready.first.wait_for(state="attached", timeout=30_000)
     found = response is not None and response.ok and ready.count() > 0
     if entry.get("status") == "pending":
         if found:

@@ -101,7 +101,7 @@ def test_the_sites_own_scripts_still_run(browser: Any, base_url: str) -> None:
     # Search (Pagefind, WebAssembly) finds a Welsh page from a mutated word.
     page.goto(f"{base_url}/cy/")
     page.fill("#kb-search-input", "gymuned")
-    page.wait_for_selector("[data-kb-search-results] li", timeout=10_000)
+    page.wait_for_selector("[data-kb-search-results] li", timeout=30_000)
     page.close()
     # Only the injected script was ever refused; nothing of the site's own (sitemap look-ups to the
     # production host aside, which a local server is not).

@@ -277,3 +277,46 @@ def test_lexbor_reading_of_the_article_agrees_with_the_html_parser(source: str) 
     assert si.words(" ".join(body.own_text)) == si.words(" ".join(finder.own_text))
     assert "Credits" in body.text[0] and "Credits" not in body.own_text[0] and "geiriau" in body.own_text[0]
     assert "Dim" not in body.text[0] and "llun" not in body.text[0] and "Troedyn" not in body.text[0]
+
+
+def _write_good_index(target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    entry = {"version": "1", "languages": {"cy": {"hash": "cy_1"}, "en": {"hash": "en_2"}}}
+    (target / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+    for lang in ("cy_1", "en_2"):
+        (target / f"pagefind.{lang}.pf_meta").write_bytes(b"meta")
+
+
+def test_an_index_is_usable_only_with_its_entry_file_and_each_languages_metadata(tmp_path: Path) -> None:
+    target = tmp_path / "pagefind"
+    _write_good_index(target)
+    assert si.index_problem(target) is None
+    (target / "pagefind.cy_1.pf_meta").write_bytes(b"")
+    assert "'cy'" in (si.index_problem(target) or "")
+    (target / "pagefind-entry.json").write_text("", encoding="utf-8")
+    assert "cannot be read" in (si.index_problem(target) or "")
+    (target / "pagefind-entry.json").write_text('{"languages": {}}', encoding="utf-8")
+    assert "no language" in (si.index_problem(target) or "")
+
+
+def test_an_empty_entry_file_is_written_again_and_a_lasting_one_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    writes: list[Path] = []
+
+    async def flaky_write(mirror: Path, output: Path) -> None:  # the first write leaves the entry file empty
+        writes.append(output)
+        _write_good_index(output)
+        if len(writes) == 1:
+            (output / "pagefind-entry.json").write_text("", encoding="utf-8")
+
+    monkeypatch.setattr(si, "_write_index", flaky_write)
+    monkeypatch.setattr(si, "prepare_site", lambda *args: si.IndexStats())
+    si.index_site(tmp_path / "site")
+    assert len(writes) == 2 and si.index_problem(tmp_path / "site" / "pagefind") is None
+
+    async def broken_write(mirror: Path, output: Path) -> None:
+        output.mkdir(parents=True, exist_ok=True)
+        (output / "pagefind-entry.json").write_text("", encoding="utf-8")
+
+    monkeypatch.setattr(si, "_write_index", broken_write)
+    with pytest.raises(si.IndexWriteError, match="unusable after 3 writes"):
+        si.index_site(tmp_path / "site")

@@ -72,7 +72,7 @@ def visit(browser: Any, base_url: str, entry: dict[str, Any], lang: str) -> Visi
         if entry.get("action") == "search":
             page.fill("#kb-search-input", entry["query"][lang])
             with contextlib.suppress(Exception):  # the request list is what is judged
-                page.locator(entry["ready"]).first.wait_for(state="attached", timeout=10_000)
+                page.locator(entry["ready"]).first.wait_for(state="attached", timeout=30_000)
         with contextlib.suppress(Exception):  # scripts that fetch after load (Material's repository facts)
             page.wait_for_load_state("networkidle", timeout=5_000)
     finally:

@@ -589,8 +589,40 @@ def index_site(
         shutil.rmtree(target)  # no stale chunks from an earlier build (mkdocs serve)
     with tempfile.TemporaryDirectory(prefix="kb-search-", dir=_scratch()) as tmp:
         stats = prepare_site(site_dir, Path(tmp), rules, ranking)
-        asyncio.run(_write_index(Path(tmp), target))
+        # On a very busy machine Pagefind has been seen to leave pagefind-entry.json empty (every
+        # search then says it is unavailable): check what it wrote, write again, and never publish
+        # an index a reader's search cannot load.
+        for _attempt in range(WRITE_ATTEMPTS):
+            asyncio.run(_write_index(Path(tmp), target))
+            if not (problem := index_problem(target)):
+                break
+        else:
+            raise IndexWriteError(f"the search index in {target} is unusable after {WRITE_ATTEMPTS} writes: {problem}")
     return stats
+
+
+WRITE_ATTEMPTS = 3
+
+
+class IndexWriteError(RuntimeError):
+    """Pagefind's files are missing or unreadable after every attempt."""
+
+
+def index_problem(target: Path) -> str | None:
+    """What makes the index in ``target`` unusable in a browser, or None: the entry file must be JSON
+    naming at least one language, and each language's metadata file must exist and not be empty."""
+    try:
+        entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        return f"pagefind-entry.json cannot be read ({type(err).__name__})"
+    languages = entry.get("languages") if isinstance(entry, dict) else None
+    if not isinstance(languages, dict) or not languages:
+        return "pagefind-entry.json names no language"
+    for lang, info in languages.items():
+        meta = target / f"pagefind.{info.get('hash') if isinstance(info, dict) else ''}.pf_meta"
+        if not meta.is_file() or meta.stat().st_size == 0:
+            return f"the '{lang}' index has no metadata file ({meta.name})"
+    return None
 
 
 def index_site_from_data(site_dir: Path, mutation_rules: dict[str, Any], ranking: Ranking | None = None) -> IndexStats:
