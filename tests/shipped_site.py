@@ -12,8 +12,8 @@ from sitebuilder import REPO, BuildResult, build
 CONTENT = ["mkdocs.yml", "hooks", "overrides", "data", "docs", "docs_cy", "case_studies", "translations.lock.yml"]
 
 
-def build_shipped(root: Path) -> BuildResult:
-    """Copy the repository's content and configuration to ``root`` and build it (--strict)."""
+def copy_content(root: Path) -> Path:
+    """The repository's content and configuration, copied to ``root`` (what a workflow's checkout holds)."""
     root.mkdir(parents=True, exist_ok=True)
     for name in CONTENT:
         src = REPO / name
@@ -21,4 +21,9 @@ def build_shipped(root: Path) -> BuildResult:
             shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.is_file():
             shutil.copy2(src, root / name)
-    return build(root)
+    return root
+
+
+def build_shipped(root: Path) -> BuildResult:
+    """Copy the repository's content and configuration to ``root`` and build it (--strict)."""
+    return build(copy_content(root))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 import case_study_fixtures as F
 import pytest
 import yaml
-from shipped_site import CONTENT
+from shipped_site import copy_content
 from sitebuilder import REPO, build, english_env, make_site, run_kb
 
 from kb.cli import main as kb_main
@@ -331,14 +330,8 @@ def test_new_without_an_id_or_an_issue_says_what_to_give(repo: Path) -> None:
 
 def scratch_copy(root: Path) -> Path:
     """The repository's content and configuration, copied (what a workflow's checkout holds)."""
-    root.mkdir()
-    for name in CONTENT:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.is_file():
-            shutil.copy2(src, root / name)
-    return root
+    assert not root.exists()
+    return copy_content(root)
 
 
 def test_complete_forms_in_both_languages_pass_the_check_and_a_strict_build(tmp_path: Path) -> None:
