@@ -4,39 +4,23 @@ follows in a process of its own, is there after every rebuild, and is never left
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from fixture_pages import minimal_site
+from serving import free_port, get
 from sitebuilder import make_site
 
 pytestmark = pytest.mark.build
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return str(r.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
-
-
 def _wait_for(url: str, needle: str, seconds: float = 180) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if needle in _get(url):
+        if needle in get(url):
             return True
         time.sleep(0.25)
     return False
@@ -44,7 +28,7 @@ def _wait_for(url: str, needle: str, seconds: float = 180) -> bool:
 
 def test_search_index_follows_each_preview_rebuild(tmp_path: Path) -> None:
     root = make_site(tmp_path / "repo", minimal_site())
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT)

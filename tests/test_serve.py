@@ -2,34 +2,18 @@
 a one-sided edit or a content error is re-served at once, with the problems on the page."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from browser import chromium
 from fixture_pages import minimal_site
 from htmlpage import Html
+from serving import free_port, get
 from sitebuilder import english_env, make_site, run_kb
 
 pytestmark = pytest.mark.build
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return str(r.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
 
 
 def _wait_for(url: str, needle: str, seconds: float = 120) -> bool:
@@ -40,7 +24,7 @@ def _page_with(url: str, needle: str, seconds: float = 120) -> Html | None:
     """The served page once it holds ``needle`` (polled; returns as soon as it does)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        body = _get(url)
+        body = get(url)
         if needle in body:
             return Html(body)
         time.sleep(0.25)
@@ -49,7 +33,7 @@ def _page_with(url: str, needle: str, seconds: float = 120) -> Html | None:
 
 def test_serve_reloads_welsh_pages_and_case_studies(tmp_path):
     root = make_site(tmp_path, minimal_site())
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
@@ -85,7 +69,7 @@ def _edit(path, old: str, new: str) -> None:
 def test_the_preview_never_freezes_and_shows_each_pages_problems(tmp_path):
     root = make_site(tmp_path / "repo", minimal_site())
     assert run_kb(root, "translations", "mark-in-step", "--all").returncode == 0
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path / "serve.log"
     # Plain `mkdocs serve`: mkdocs.yml says strict, and the preview is still never stopped.
     with log_path.open("w", encoding="utf-8") as log, chromium() as browser:
