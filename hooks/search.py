@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.built import search_index
+from kb.core.messages import lang_from_env, text
 from kb.sources.data import SEARCH_MUTATIONS, SEARCH_RANKING, SEARCH_STOPWORDS, SEARCH_UI, DataFiles
 
 log = get_plugin_logger("kb.search")
@@ -69,7 +70,7 @@ def _finish_index(config: MkDocsConfig) -> None:
     try:
         bridge.when_done(config, "search", finish)
     except Exception as err:  # the Pagefind service reports its own failures as exceptions
-        raise PluginError(f"Search index: Pagefind failed ({err}).") from None
+        raise PluginError(text("build.search-index-failed", lang_from_env(), error=str(err))) from None
 
 
 on_post_build = CombinedEvent(_start_index, _finish_index)
