@@ -359,14 +359,20 @@ def unused_problems(bib: Bibliography, used: set[str]) -> list[Problem]:
     ]
 
 
-def _organisation_refs(entry: Entry) -> list[tuple[str, str]]:
-    """(dotted field, org id) of every '{org: id}' in the entry."""
-    refs: list[tuple[str, str]] = []
+def _name_parts(entry: Entry, part: str) -> list[tuple[str, str]]:
+    """(dotted field, value) of each name in the entry's name fields written as '{part: value}'."""
+    found: list[tuple[str, str]] = []
     for key in NAME_FIELDS:
         names = entry.data.get(key)
         for i, name in enumerate(names if isinstance(names, list) else []):
-            if isinstance(name, dict) and isinstance(name.get("org"), str):
-                refs.append((f"{key}.{i}.org", name["org"]))
+            if isinstance(name, dict) and isinstance(name.get(part), str):
+                found.append((f"{key}.{i}.{part}", name[part]))
+    return found
+
+
+def _organisation_refs(entry: Entry) -> list[tuple[str, str]]:
+    """(dotted field, org id) of every '{org: id}' in the entry."""
+    refs = _name_parts(entry, "org")
     publisher = entry.data.get("publisher")
     if isinstance(publisher, dict) and isinstance(publisher.get("org"), str):
         refs.append(("publisher.org", publisher["org"]))
@@ -393,12 +399,7 @@ def organisation_problems(bib: Bibliography) -> list[Problem]:
 
 def _named_bodies(entry: Entry) -> list[tuple[str, str]]:
     """(dotted field, name) of every body named as plain text (literal names, a publisher string)."""
-    out: list[tuple[str, str]] = []
-    for key in NAME_FIELDS:
-        names = entry.data.get(key)
-        for i, name in enumerate(names if isinstance(names, list) else []):
-            if isinstance(name, dict) and isinstance(name.get("literal"), str):
-                out.append((f"{key}.{i}.literal", name["literal"]))
+    out = _name_parts(entry, "literal")
     if isinstance(entry.data.get("publisher"), str):
         out.append(("publisher", entry.data["publisher"]))
     return out
